@@ -1,0 +1,39 @@
+# The two commands of the README:
+#   make run    installs what the build needs (when missing), builds, packs examples/hello, runs it
+#   make test   builds and runs every test
+# CI runs `make test` through .ci/run.
+
+CARGO ?= cargo
+SYSTEM_PACKAGES := cmake libsimde-dev
+RELEASE := target/release
+HELLO := $(RELEASE)/hello
+
+.PHONY: run test build deps bench clean
+
+run: deps build
+	$(RELEASE)/pack build examples/hello/index.js -o $(HELLO)
+	$(HELLO)
+
+build: deps
+	$(CARGO) build --release
+
+# The engine's C parts need cmake, and libsimde-dev lets them build without network access.
+deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || printf '%s ' $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $$missing"; apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing system packages; install them with:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+test: deps
+	$(CARGO) build --release
+	$(CARGO) test --release --workspace
+
+bench: build
+	benches/startup.sh
+
+clean:
+	$(CARGO) clean

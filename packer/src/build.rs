@@ -1,0 +1,84 @@
+//! `pack build`: the graph turned into a bundle, appended to the stub, written as an
+//! executable. The output appears whole or not at all: it is written beside its final path and
+//! renamed into place.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+use crate::graph::Graph;
+
+/// The name of the stub runtime binary that `cargo build` puts beside `pack`.
+const STUB_NAME: &str = if cfg!(windows) { "stub-runtime.exe" } else { "stub-runtime" };
+
+pub struct Written {
+    pub modules: usize,
+    pub bytes: u64,
+    pub stub_bytes: u64,
+}
+
+pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>) -> anyhow::Result<Written> {
+    if output.is_dir() {
+        bail!("cannot write the executable to '{}': it is a directory", output.display());
+    }
+    let stub_path = find_stub(stub)?;
+    let stub = fs::read(&stub_path).with_context(|| format!("cannot read the stub runtime '{}'", stub_path.display()))?;
+    match payload::read_from(&mut std::io::Cursor::new(&stub)) {
+        Err(payload::Error::NoPayload) => {}
+        _ => bail!("'{}' already carries an app; give the bare stub runtime with --stub", stub_path.display()),
+    }
+    let appended = payload::encode(&graph.to_bundle(), stub.len() as u64).context("cannot encode the payload")?;
+
+    let temporary = temporary_path(output);
+    let written = write_file(&temporary, &[&stub, &appended]).and_then(|()| {
+        fs::rename(&temporary, output).with_context(|| format!("cannot move the executable into '{}'", output.display()))
+    });
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written?;
+    Ok(Written { modules: graph.len(), bytes: (stub.len() + appended.len()) as u64, stub_bytes: stub.len() as u64 })
+}
+
+fn write_file(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {
+    let mut file = fs::File::create(path).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
+    for part in parts {
+        file.write_all(part).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
+    }
+    make_executable(&file).with_context(|| format!("cannot make '{}' executable", path.display()))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn make_executable(file: &fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn make_executable(_file: &fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+fn temporary_path(output: &Path) -> PathBuf {
+    let name = output.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    output.with_file_name(format!(".{name}.pack-{}", std::process::id()))
+}
+
+/// `--stub` or `PACK_STUB` when given, else the stub built beside this `pack` executable.
+fn find_stub(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(path.to_path_buf());
+    }
+    let pack = std::env::current_exe().context("cannot locate the pack executable to find the stub beside it")?;
+    let beside = pack.with_file_name(STUB_NAME);
+    if !beside.is_file() {
+        bail!(
+            "no stub runtime at '{}'\n  = help: build it with `cargo build --release` (it comes out beside pack), or give one with --stub PATH or PACK_STUB",
+            beside.display()
+        );
+    }
+    Ok(beside)
+}

@@ -1,0 +1,80 @@
+//! The command line: `pack build`, `pack run`, and `pack FILE.js ARGS` as short for
+//! `pack run FILE.js -- ARGS`, so `pack` can stand in for `node` (it is `process.execPath`
+//! under `pack run`, and apps spawn it to run scripts).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "pack", version, about = "Turn a Node.js app into one self-contained executable")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Pack ENTRY and every module it requires into one executable
+    Build {
+        /// The app's main script
+        entry: PathBuf,
+        /// Where to write the executable
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The stub runtime to build on [default: `stub-runtime` beside the pack executable]
+        #[arg(long, env = "PACK_STUB")]
+        stub: Option<PathBuf>,
+    },
+    /// Run ENTRY at once, as `node ENTRY ARGS...` would, without writing an executable
+    Run {
+        /// The app's main script
+        entry: PathBuf,
+        /// Arguments for the app (process.argv after the script)
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<OsString>,
+    },
+}
+
+/// Turns `pack FILE ARGS...` into `pack run FILE -- ARGS...`; other command lines pass as they are.
+pub fn expand_shorthand(args: Vec<OsString>) -> Vec<OsString> {
+    let is_shorthand = args.get(1).and_then(|first| first.to_str()).is_some_and(|first| {
+        !first.starts_with('-') && !matches!(first, "build" | "run" | "help")
+    });
+    if !is_shorthand {
+        return args;
+    }
+    let mut expanded = vec![args[0].clone(), "run".into(), args[1].clone(), "--".into()];
+    expanded.extend(args[2..].iter().cloned());
+    expanded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand(line: &[&str]) -> Vec<String> {
+        let args = line.iter().map(OsString::from).collect();
+        expand_shorthand(args).into_iter().map(|arg| arg.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn file_first_means_run() {
+        assert_eq!(expand(&["pack", "app.js", "-x", "y"]), ["pack", "run", "app.js", "--", "-x", "y"]);
+    }
+
+    #[test]
+    fn subcommands_and_flags_pass_through() {
+        assert_eq!(expand(&["pack", "build", "a.js", "-o", "a"]), ["pack", "build", "a.js", "-o", "a"]);
+        assert_eq!(expand(&["pack", "--help"]), ["pack", "--help"]);
+        assert_eq!(expand(&["pack"]), ["pack"]);
+    }
+
+    #[test]
+    fn run_keeps_app_flags_after_the_entry() {
+        let cli = Cli::try_parse_from(expand(&["pack", "app.js", "--port", "8080", "--", "x"])).unwrap();
+        let Command::Run { args, .. } = cli.command else { panic!("expected run") };
+        assert_eq!(args, ["--port", "8080", "--", "x"]);
+    }
+}

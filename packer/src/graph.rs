@@ -1,0 +1,241 @@
+//! The module graph: every file reachable from the entry through literal `require` calls,
+//! with each module's specifier -> target table, and the project root their keys hang off.
+//!
+//! The walk collects every problem it meets and reports them together; a graph with errors
+//! produces no binary.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::{Component, Path, PathBuf};
+
+use payload::{Bundle, Module, ModuleKind};
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::resolve::{resolve, Resolved};
+use crate::scan::scan_requires;
+
+pub struct Graph {
+    /// The directory module keys are relative to: the nearest directory holding a package.json
+    /// at or above the entry (else the entry's directory), widened to hold every module.
+    pub root: PathBuf,
+    pub entry: PathBuf,
+    modules: BTreeMap<PathBuf, GraphModule>,
+}
+
+struct GraphModule {
+    kind: ModuleKind,
+    source: String,
+    dependencies: Vec<(String, Resolved)>,
+}
+
+/// The outcome of a walk: a graph, or the errors that prevent one; warnings either way.
+pub struct Walk {
+    pub graph: Result<Graph, Vec<Diagnostic>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub fn walk(entry: &Path) -> Walk {
+    let mut walker = Walker::default();
+    let graph = walker.run(entry);
+    Walk { graph, warnings: walker.warnings }
+}
+
+#[derive(Default)]
+struct Walker {
+    display_root: PathBuf,
+    modules: BTreeMap<PathBuf, GraphModule>,
+    /// Who first required each file, to show the chain back to the entry.
+    required_by: HashMap<PathBuf, PathBuf>,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Walker {
+    fn run(&mut self, entry: &Path) -> Result<Graph, Vec<Diagnostic>> {
+        let entry = match entry.canonicalize() {
+            Ok(entry) if entry.is_file() => entry,
+            Ok(_) => return Err(vec![Diagnostic::error(format!("entry '{}' is not a file", entry.display()))]),
+            Err(err) => return Err(vec![Diagnostic::error(format!("cannot read entry '{}': {err}", entry.display()))]),
+        };
+        self.display_root = project_root(&entry);
+
+        let mut queue = VecDeque::from([entry.clone()]);
+        while let Some(file) = queue.pop_front() {
+            if self.modules.contains_key(&file) {
+                continue;
+            }
+            if let Some(module) = self.load(&file) {
+                for (_, target) in &module.dependencies {
+                    if let Resolved::File(dependency) = target {
+                        if !self.modules.contains_key(dependency) && !self.required_by.contains_key(dependency) {
+                            self.required_by.insert(dependency.clone(), file.clone());
+                            queue.push_back(dependency.clone());
+                        }
+                    }
+                }
+                self.modules.insert(file, module);
+            }
+        }
+        if !self.errors.is_empty() {
+            return Err(std::mem::take(&mut self.errors));
+        }
+        let root = self.modules.keys().fold(self.display_root.clone(), |root, file| common_ancestor(&root, file));
+        Ok(Graph { root, entry, modules: std::mem::take(&mut self.modules) })
+    }
+
+    /// Reads and scans one file; problems are recorded and the module left out.
+    fn load(&mut self, file: &Path) -> Option<GraphModule> {
+        let display = self.display(file);
+        let source = match std::fs::read_to_string(file) {
+            Ok(source) => source,
+            Err(err) => {
+                self.errors.push(Diagnostic::error(format!("cannot read '{display}': {err}")));
+                return None;
+            }
+        };
+        if file.extension().is_some_and(|extension| extension == "json") {
+            if let Err(err) = serde_json::from_str::<serde_json::Value>(&source) {
+                let line = source.lines().nth(err.line().saturating_sub(1)).unwrap_or_default().to_owned();
+                let at = Location { file: display, line: err.line(), column: err.column(), source_line: line };
+                self.errors.push(Diagnostic::error(format!("invalid JSON: {err}")).at(at));
+                return None;
+            }
+            return Some(GraphModule { kind: ModuleKind::Json, source, dependencies: Vec::new() });
+        }
+
+        // Node ignores a leading `#!` line; keep the line so line numbers stay true.
+        let source = match source.strip_prefix("#!") {
+            Some(rest) => format!("//{rest}"),
+            None => source,
+        };
+        let requires = match scan_requires(&display, &source) {
+            Ok(requires) => requires,
+            Err(diagnostic) => {
+                self.errors.push(diagnostic);
+                return None;
+            }
+        };
+        let from_dir = file.parent().unwrap_or(Path::new("/"));
+        let mut dependencies = BTreeMap::new();
+        for require in requires {
+            let Some(specifier) = require.specifier else {
+                self.warnings.push(
+                    Diagnostic::warning("require() of a computed name is not followed; what it loads at run time must already be in the bundle")
+                        .at(require.location)
+                        .help("require the files it may load with literal names somewhere in the app"),
+                );
+                continue;
+            };
+            match resolve(&specifier, from_dir) {
+                Some(target) => {
+                    dependencies.insert(specifier, target);
+                }
+                None if require.optional => self.warnings.push(
+                    Diagnostic::warning(format!("Cannot find module '{specifier}' (inside try: left out; require() will throw at run time)"))
+                        .at(require.location),
+                ),
+                None => {
+                    let diagnostic = Diagnostic::error(format!("Cannot find module '{specifier}'")).at(require.location);
+                    let diagnostic = self.chain(file).into_iter().fold(diagnostic, |diagnostic, link| diagnostic.note(link));
+                    self.errors.push(diagnostic.help(hint(&specifier)));
+                }
+            }
+        }
+        Some(GraphModule { kind: ModuleKind::Script, source, dependencies: dependencies.into_iter().collect() })
+    }
+
+    /// "required by ..." lines from `file` back to the entry.
+    fn chain(&self, file: &Path) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut current = file;
+        while let Some(parent) = self.required_by.get(current) {
+            chain.push(format!("{} is required by {}", self.display(current), self.display(parent)));
+            current = parent;
+        }
+        chain
+    }
+
+    fn display(&self, file: &Path) -> String {
+        relative_key(&self.display_root, file)
+    }
+}
+
+fn hint(specifier: &str) -> String {
+    if specifier.starts_with('.') || specifier.starts_with('/') {
+        "check the path; pack tries the name as written, then with .js, .json and .cjs, then as a directory".to_owned()
+    } else {
+        format!("install the package (npm install {specifier}) so it is in a node_modules directory above the requiring file")
+    }
+}
+
+/// The nearest directory at or above the entry holding a package.json, else the entry's own.
+fn project_root(entry: &Path) -> PathBuf {
+    let dir = entry.parent().unwrap_or(Path::new("/"));
+    dir.ancestors().find(|candidate| candidate.join("package.json").is_file()).unwrap_or(dir).to_path_buf()
+}
+
+fn common_ancestor(a: &Path, b: &Path) -> PathBuf {
+    a.components().zip(b.components()).take_while(|(x, y)| x == y).map(|(x, _)| x).collect()
+}
+
+/// `file` relative to `root`, `/`-separated, with `..` where it lies outside.
+fn relative_key(root: &Path, file: &Path) -> String {
+    let common = common_ancestor(root, file);
+    let ups = root.components().count() - common.components().count();
+    let rest = file.components().skip(common.components().count()).filter_map(|part| match part {
+        Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+        _ => None,
+    });
+    std::iter::repeat_n("..".to_owned(), ups).chain(rest).collect::<Vec<_>>().join("/")
+}
+
+impl Graph {
+    pub fn len(&self) -> usize {
+        self.modules.len()
+    }
+
+    pub fn key(&self, file: &Path) -> String {
+        relative_key(&self.root, file)
+    }
+
+    /// The graph as the payload stores it: keys relative to the root, sorted.
+    pub fn to_bundle(&self) -> Bundle {
+        let modules = self
+            .modules
+            .iter()
+            .map(|(file, module)| {
+                let mut entry = Module::new(module.kind, self.key(file), module.source.clone());
+                entry.dependencies = module
+                    .dependencies
+                    .iter()
+                    .map(|(specifier, target)| {
+                        let target = match target {
+                            Resolved::Builtin(name) => format!("node:{name}"),
+                            Resolved::File(path) => self.key(path),
+                        };
+                        (specifier.clone(), target)
+                    })
+                    .collect();
+                entry
+            })
+            .collect::<Vec<_>>();
+        let mut modules = modules;
+        modules.sort_by(|a, b| a.key.cmp(&b.key));
+        Bundle { entry: self.key(&self.entry), modules }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_relative_with_dotdot_outside() {
+        assert_eq!(relative_key(Path::new("/p/app"), Path::new("/p/app/src/a.js")), "src/a.js");
+        assert_eq!(relative_key(Path::new("/p/app"), Path::new("/p/lib/b.js")), "../lib/b.js");
+    }
+
+    #[test]
+    fn common_ancestor_of_paths() {
+        assert_eq!(common_ancestor(Path::new("/p/app"), Path::new("/p/lib/x.js")), PathBuf::from("/p"));
+    }
+}

@@ -1,0 +1,82 @@
+//! `pack`: turns a Node.js application into one self-contained executable.
+//!
+//! The pipeline: [`graph::walk`] finds every module from the entry ([`scan`] parses each with
+//! swc, [`resolve`] follows Node's resolution), then `build` writes stub + payload + trailer,
+//! or `run` hands the bundle straight to the runtime in this process.
+//!
+//! Exit codes: 0 on success; 1 when the app cannot be packed (diagnostics on stderr); under
+//! `pack run`, the app's own exit code.
+
+mod build;
+mod cli;
+mod diagnostics;
+mod graph;
+mod resolve;
+mod scan;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use graph::Graph;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
+    match cli.command {
+        Command::Build { entry, output, stub } => {
+            let Some(graph) = walk(&entry, true) else { return ExitCode::FAILURE };
+            match build::write_executable(&graph, &output, stub.as_deref()) {
+                Ok(written) => {
+                    eprintln!(
+                        "packed {} module{} into {} ({} bytes: {} stub + {} app)",
+                        written.modules,
+                        if written.modules == 1 { "" } else { "s" },
+                        output.display(),
+                        written.bytes,
+                        written.stub_bytes,
+                        written.bytes - written.stub_bytes,
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("error: {err:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Run { entry, args } => {
+            // Like node, `pack run` says nothing of its own unless the app cannot start.
+            let Some(graph) = walk(&entry, false) else { return ExitCode::FAILURE };
+            let launch = stub_runtime::Launch {
+                bundle: graph.to_bundle(),
+                root: graph.root.to_string_lossy().into_owned(),
+                exec_path: stub_runtime::current_exe_path(),
+                args: args.into_iter().map(|arg| arg.to_string_lossy().into_owned()).collect(),
+            };
+            ExitCode::from(stub_runtime::run(launch) as u8)
+        }
+    }
+}
+
+/// Walks the graph from `entry`, printing diagnostics; `None` when there were errors.
+fn walk(entry: &Path, show_warnings: bool) -> Option<Graph> {
+    let walk = graph::walk(entry);
+    if show_warnings {
+        for warning in &walk.warnings {
+            eprint!("{warning}");
+        }
+    }
+    match walk.graph {
+        Ok(graph) => Some(graph),
+        Err(errors) => {
+            for error in &errors {
+                eprint!("{error}");
+            }
+            let count = errors.len();
+            eprintln!("error: could not pack '{}' ({count} error{})", entry.display(), if count == 1 { "" } else { "s" });
+            None
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The bundle: the modules of one app, encoded as the table documented in the crate docs.
+
+use crate::{corrupt, Error};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleKind {
+    /// CommonJS source, run inside the module wrapper.
+    Script,
+    /// A `.json` file; `require` returns it parsed.
+    Json,
+}
+
+impl ModuleKind {
+    fn tag(self) -> u8 {
+        match self {
+            ModuleKind::Script => 0,
+            ModuleKind::Json => 1,
+        }
+    }
+
+    fn from_tag(tag: u8) -> Option<ModuleKind> {
+        match tag {
+            0 => Some(ModuleKind::Script),
+            1 => Some(ModuleKind::Json),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub kind: ModuleKind,
+    /// Path relative to the project root, `/`-separated.
+    pub key: String,
+    pub source: String,
+    /// `(specifier as written in require(), resolved target)`, sorted by specifier.
+    pub dependencies: Vec<(String, String)>,
+}
+
+impl Module {
+    pub fn new(kind: ModuleKind, key: impl Into<String>, source: impl Into<String>) -> Module {
+        Module { kind, key: key.into(), source: source.into(), dependencies: Vec::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    /// Key of the module that runs first.
+    pub entry: String,
+    /// Sorted by key, so the same app always encodes to the same bytes.
+    pub modules: Vec<Module>,
+}
+
+impl Bundle {
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        put_bytes(&mut out, self.entry.as_bytes());
+        put_u32(&mut out, self.modules.len());
+        for module in &self.modules {
+            out.push(module.kind.tag());
+            put_bytes(&mut out, module.key.as_bytes());
+            put_bytes(&mut out, module.source.as_bytes());
+            put_u32(&mut out, module.dependencies.len());
+            for (specifier, target) in &module.dependencies {
+                put_bytes(&mut out, specifier.as_bytes());
+                put_bytes(&mut out, target.as_bytes());
+            }
+        }
+        out
+    }
+
+    pub(crate) fn decode(bytes: &[u8]) -> Result<Bundle, Error> {
+        let mut reader = Reader { bytes, at: 0 };
+        let entry = reader.string("bundle header: entry")?;
+        let count = reader.u32("bundle header: module count")?;
+        let mut modules = Vec::new();
+        for index in 0..count {
+            let section = |field: &str| format!("module table: module {index}: {field}");
+            let tag = reader.u8(&section("kind"))?;
+            let kind = ModuleKind::from_tag(tag).ok_or_else(|| corrupt(format!("{}: unknown tag {tag}", section("kind"))))?;
+            let key = reader.string(&section("key"))?;
+            let source = reader.string(&section("source"))?;
+            let dependency_count = reader.u32(&section("dependency count"))?;
+            let mut dependencies = Vec::new();
+            for _ in 0..dependency_count {
+                let specifier = reader.string(&section("dependency specifier"))?;
+                let target = reader.string(&section("dependency target"))?;
+                dependencies.push((specifier, target));
+            }
+            modules.push(Module { kind, key, source, dependencies });
+        }
+        if reader.at != bytes.len() {
+            return Err(corrupt(format!("module table: {} unexpected bytes after the last module", bytes.len() - reader.at)));
+        }
+        Ok(Bundle { entry, modules })
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, value: usize) {
+    let value = u32::try_from(value).expect("bundle field longer than 4 GiB");
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_u32(out, bytes.len());
+    out.extend_from_slice(bytes);
+}
+
+/// A bounds-checked cursor: every read names the field it was reading when the bytes ran out.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, len: usize, what: &str) -> Result<&'a [u8], Error> {
+        let end = self.at.checked_add(len).filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or_else(|| corrupt(format!("{what}: unexpected end")))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u8(&mut self, what: &str) -> Result<u8, Error> {
+        Ok(self.take(1, what)?[0])
+    }
+
+    fn u32(&mut self, what: &str) -> Result<u32, Error> {
+        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, Error> {
+        let len = self.u32(what)? as usize;
+        let bytes = self.take(len, what)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| corrupt(format!("{what}: not UTF-8")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_table_names_the_field() {
+        let bundle = Bundle {
+            entry: "a.js".into(),
+            modules: vec![Module::new(ModuleKind::Script, "a.js", "1")],
+        };
+        let encoded = bundle.encode();
+        let err = Bundle::decode(&encoded[..encoded.len() - 2]).unwrap_err().to_string();
+        assert_eq!(err, "corrupt payload: module table: module 0: dependency count: unexpected end");
+    }
+
+    #[test]
+    fn unknown_kind_is_corrupt() {
+        let bundle = Bundle { entry: "a".into(), modules: vec![Module::new(ModuleKind::Json, "a", "{}")] };
+        let mut encoded = bundle.encode();
+        encoded[4 + 1 + 4] = 9;
+        let err = Bundle::decode(&encoded).unwrap_err().to_string();
+        assert_eq!(err, "corrupt payload: module table: module 0: kind: unknown tag 9");
+    }
+}

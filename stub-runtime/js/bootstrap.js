@@ -1,0 +1,60 @@
+// Runs once at start-up, before any app code: sets up the loader for the runtime's own modules,
+// installs Node's globals, hands control to the CommonJS loader for the entry module, and
+// evaluates to the function Rust calls once the event loop has nothing left to do.
+((globalThis) => {
+  'use strict';
+  const core = Deno.core;
+
+  // The runtime's own modules: `js/node/<id>.js` for public built-ins (`require('events')`),
+  // `js/internal/<id>.js` for shared machinery. Each is compiled on first use, so start-up pays
+  // only for the modules an app touches.
+  const builtinCache = new Map([['internal/core', { exports: core }]]);
+
+  function requireBuiltin(id) {
+    const cached = builtinCache.get(id);
+    if (cached !== undefined) return cached.exports;
+    const file = id.startsWith('internal/') ? `${id}.js` : `node/${id}.js`;
+    const source = core.ops.op_loader_builtin(file);
+    if (source === null) {
+      const error = new Error(`Cannot find module '${id}': it is not a built-in module of this runtime`);
+      error.code = 'MODULE_NOT_FOUND';
+      throw error;
+    }
+    const module = { id, exports: {} };
+    builtinCache.set(id, module);
+    const [compiled, failure] = core.compileFunction(source, `node:${id}`, undefined, ['exports', 'require', 'module']);
+    if (failure !== null) throw failure.thrown;
+    compiled.call(module.exports, module.exports, requireBuiltin, module);
+    return module.exports;
+  }
+
+  const process = requireBuiltin('process');
+  const timers = requireBuiltin('timers');
+  const lifecycle = requireBuiltin('internal/lifecycle');
+
+  const define = (name, value) =>
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  define('global', globalThis);
+  define('process', process);
+  for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+    define(name, timers[name]);
+  }
+  define('console', requireBuiltin('console'));
+  define('structuredClone', (value) => core.structuredClone(value));
+
+  core.setReportExceptionCallback((error) => lifecycle.handleUncaughtException(error, 'uncaughtException'));
+  core.setUnhandledPromiseRejectionHandler((promise, reason) => lifecycle.handleUnhandledRejection(promise, reason));
+
+  // App code sees Node's globals, not the engine's.
+  delete globalThis.Deno;
+  delete globalThis.__bootstrap;
+
+  const modules = requireBuiltin('internal/modules');
+  try {
+    modules.runMain();
+  } catch (error) {
+    lifecycle.handleUncaughtException(error, 'uncaughtException');
+  }
+
+  return lifecycle.exitFromLoop;
+})(globalThis);

@@ -1,0 +1,80 @@
+//! Boot: build the JS runtime, run the bootstrap script (which loads the entry module), then run
+//! the event loop until nothing is left to wait for, and report the exit code.
+
+use anyhow::Context;
+use deno_core::{v8, JsRuntime, PollEventLoopOptions, RuntimeOptions};
+use payload::Bundle;
+
+use crate::{builtins, ops, VIRTUAL_ROOT};
+
+/// Everything a run needs: the app and how it was invoked.
+pub struct Launch {
+    pub bundle: Bundle,
+    /// The directory module keys are relative to, as the app sees it.
+    pub root: String,
+    /// `process.execPath`: the executable that can run scripts again (the app binary or `pack`).
+    pub exec_path: String,
+    /// The user's arguments, after `process.argv[1]`.
+    pub args: Vec<String>,
+}
+
+impl Launch {
+    /// A launch of a packed executable: modules live under [`VIRTUAL_ROOT`].
+    pub fn packed(bundle: Bundle, args: Vec<String>) -> Launch {
+        Launch { bundle, root: VIRTUAL_ROOT.to_owned(), exec_path: current_exe_path(), args }
+    }
+}
+
+/// The absolute path of the running executable, falling back to `argv[0]`.
+pub fn current_exe_path() -> String {
+    std::env::current_exe()
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| std::env::args().next().unwrap_or_default())
+}
+
+/// Runs the app to completion and returns the process exit code. Uncaught errors are printed
+/// by the JS side, which exits itself; what reaches here is a failure of the runtime itself.
+pub fn run(launch: Launch) -> i32 {
+    let tokio = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(tokio) => tokio,
+        Err(err) => {
+            eprintln!("pack: cannot start the event loop: {err}");
+            return 1;
+        }
+    };
+    match tokio.block_on(run_to_exit(launch)) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("{err:#}");
+            1
+        }
+    }
+}
+
+async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
+    let mut runtime = JsRuntime::try_new(RuntimeOptions {
+        extensions: vec![ops::pack_runtime::init(launch)],
+        ..Default::default()
+    })
+    .context("cannot create the JavaScript runtime")?;
+
+    // The bootstrap script runs the entry module and evaluates to the function that ends the
+    // process's life in JS (`process.emit('exit')`), returning the exit code.
+    let on_exit = runtime.execute_script("node:internal/bootstrap", builtins::bootstrap())?;
+    let on_exit = as_function(&mut runtime, on_exit).context("bootstrap.js must evaluate to a function")?;
+
+    runtime.run_event_loop(PollEventLoopOptions::default()).await?;
+
+    let code = runtime.call(&on_exit);
+    let code = runtime.with_event_loop_promise(Box::pin(code), PollEventLoopOptions::default()).await?;
+    deno_core::scope!(scope, runtime);
+    let code = v8::Local::new(scope, code);
+    Ok(code.int32_value(scope).unwrap_or(0))
+}
+
+fn as_function(runtime: &mut JsRuntime, value: v8::Global<v8::Value>) -> anyhow::Result<v8::Global<v8::Function>> {
+    deno_core::scope!(scope, runtime);
+    let local = v8::Local::new(scope, value);
+    let function = v8::Local::<v8::Function>::try_from(local)?;
+    Ok(v8::Global::new(scope, function))
+}

@@ -1,0 +1,45 @@
+//! The stub runtime: what every packed executable is made of.
+//!
+//! It takes a [`payload::Bundle`] (read from the end of its own executable by `main.rs`, or handed
+//! over in memory by `pack run`) and runs its entry module as Node would: CommonJS modules, Node's
+//! globals and built-ins written in JS (`js/`, embedded with `include_dir`), Rust ops for what
+//! the engine cannot do itself, and Node's exit model on a deno_core event loop.
+//!
+//! It leaves the payload's byte layout to the `payload` crate and everything about finding and
+//! transforming source files to the packer.
+//!
+//! ```no_run
+//! use payload::{Bundle, Module, ModuleKind};
+//! let bundle = Bundle {
+//!     entry: "index.js".into(),
+//!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log('hi')")],
+//! };
+//! let launch = stub_runtime::Launch::packed(bundle, vec!["./app".into()]);
+//! std::process::exit(stub_runtime::run(launch));
+//! ```
+
+mod boot;
+mod builtins;
+mod ops;
+
+pub use boot::{current_exe_path, run, Launch};
+
+/// Where a packed app's files appear to live: `__dirname` of the entry module is this directory
+/// (or a subdirectory of it) on every machine, so no path of the packing machine leaks into the
+/// binary and stack traces look the same everywhere. Nothing is read from or written to it on disk.
+pub const VIRTUAL_ROOT: &str = "/pack/app";
+
+/// Node's built-in module names (`require('module').builtinModules`, without the internal `_`
+/// ones). The packer leaves these out of the bundle; the loader knows them with or without
+/// `node:`. A name here whose `js/node/` file is not written yet fails at `require` time with
+/// a message that says so.
+pub const NODE_BUILTINS: &[&str] = &[
+    "assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console",
+    "constants", "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "domain",
+    "events", "fs", "fs/promises", "http", "http2", "https", "inspector", "inspector/promises",
+    "module", "net", "os", "path", "path/posix", "path/win32", "perf_hooks", "process",
+    "punycode", "querystring", "readline", "readline/promises", "repl", "stream",
+    "stream/consumers", "stream/promises", "stream/web", "string_decoder", "sys", "timers",
+    "timers/promises", "tls", "trace_events", "tty", "url", "util", "util/types", "v8", "vm",
+    "wasi", "worker_threads", "zlib",
+];

@@ -1,0 +1,69 @@
+//! Module lookup for the CommonJS loader (`js/internal/modules.js`): the app's modules from the
+//! payload and the runtime's own embedded JS. Resolution happened at pack time; these ops only
+//! hand out what the packer recorded.
+
+use std::collections::HashMap;
+
+use deno_core::{op2, OpState};
+use payload::{Module, ModuleKind};
+use serde::Serialize;
+
+use crate::boot::Launch;
+
+/// The app's modules by key, kept in the op state for the life of the runtime.
+struct ModuleTable {
+    entry: String,
+    root: String,
+    modules: HashMap<String, Module>,
+}
+
+pub fn init(state: &mut OpState, launch: &Launch) {
+    let modules = launch.bundle.modules.iter().map(|module| (module.key.clone(), module.clone())).collect();
+    state.put(ModuleTable { entry: launch.bundle.entry.clone(), root: launch.root.clone(), modules });
+}
+
+#[derive(Serialize)]
+pub struct EntryInfo {
+    entry: String,
+    root: String,
+}
+
+#[derive(Serialize)]
+pub struct ModuleRecord {
+    kind: &'static str,
+    source: String,
+    /// `[specifier, target]` pairs; a target is a module key or `node:<builtin>`.
+    dependencies: Vec<(String, String)>,
+}
+
+#[op2]
+#[serde]
+pub fn op_loader_entry(state: &mut OpState) -> EntryInfo {
+    let table = state.borrow::<ModuleTable>();
+    EntryInfo { entry: table.entry.clone(), root: table.root.clone() }
+}
+
+#[op2]
+#[serde]
+pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Option<ModuleRecord> {
+    let module = state.borrow::<ModuleTable>().modules.get(key)?;
+    let kind = match module.kind {
+        ModuleKind::Script => "script",
+        ModuleKind::Json => "json",
+    };
+    Some(ModuleRecord { kind, source: module.source.clone(), dependencies: module.dependencies.clone() })
+}
+
+/// Names `require` treats as Node built-ins.
+#[op2]
+#[serde]
+pub fn op_loader_builtin_names() -> Vec<&'static str> {
+    crate::NODE_BUILTINS.to_vec()
+}
+
+/// Source of an embedded runtime file such as `node/events.js`, or null.
+#[op2]
+#[string]
+pub fn op_loader_builtin(#[string] path: &str) -> Option<String> {
+    crate::builtins::source(path).map(str::to_owned)
+}

@@ -1,0 +1,207 @@
+//! The command line and bad input: each failure gets a clear message, a non-zero exit and no
+//! panic, and a failed build writes no binary.
+
+mod support;
+
+use std::process::Command;
+
+use support::{assert_matches, pack, run_with_timeout, text, Project};
+
+const PANIC: &str = "panicked";
+
+fn fails_with(output: &std::process::Output, pattern: &str) {
+    assert!(!output.status.success(), "expected failure, got success; stdout:\n{}", text(&output.stdout));
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains(PANIC), "panic in stderr:\n{stderr}");
+    assert_matches("stderr", pattern, &stderr);
+}
+
+#[test]
+fn build_writes_an_executable_that_runs_anywhere() {
+    let project = Project::new(&[("app/index.js", "console.log('hi', process.argv.slice(2).join(','))")]);
+    let output = project.pack_build("app/index.js", "out/app");
+    assert!(!project.path("out/app").exists());
+    assert!(!output.status.success(), "the output directory does not exist");
+
+    std::fs::create_dir(project.path("out")).unwrap();
+    let binary = project.build("app/index.js", "out/app");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&binary).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+    // Moved away from the project, it still runs: everything it needs is inside.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("app");
+    std::fs::rename(&binary, &moved).unwrap();
+    drop(project);
+    let output = run_with_timeout(Command::new(&moved).args(["a", "b"]));
+    assert_eq!(text(&output.stdout), "hi a,b\n");
+    assert!(output.status.success());
+}
+
+#[test]
+fn payload_holds_no_absolute_path_of_the_packing_machine() {
+    let project = Project::new(&[("index.js", "require('./lib/x')"), ("lib/x.js", "")]);
+    let binary = project.build("index.js", "app");
+    let bytes = std::fs::read(binary).unwrap();
+    let stub = std::fs::read(support::stub_path()).unwrap();
+    let appended = &bytes[stub.len()..];
+    let decompressed = zstd_frame(appended);
+    let dir = project.dir.path().canonicalize().unwrap();
+    assert!(!String::from_utf8_lossy(&decompressed).contains(dir.to_str().unwrap()));
+    assert!(String::from_utf8_lossy(&decompressed).contains("lib/x.js"));
+}
+
+/// The app part of a packed executable, decompressed (the payload before its 32-byte trailer).
+fn zstd_frame(appended: &[u8]) -> Vec<u8> {
+    zstd::decode_all(&appended[..appended.len() - 32]).unwrap()
+}
+
+#[test]
+fn builds_are_reproducible() {
+    let project = Project::new(&[("index.js", "require('./a'); require('./b.json')"), ("a.js", "1"), ("b.json", "{}")]);
+    let first = std::fs::read(project.build("index.js", "one")).unwrap();
+    let second = std::fs::read(project.build("index.js", "two")).unwrap();
+    assert!(first == second, "two builds of the same app differ");
+}
+
+#[test]
+fn missing_entry() {
+    let project = Project::new(&[]);
+    let output = project.pack_build("nope.js", "app");
+    fails_with(&output, "error: cannot read entry 'nope.js': [WILDCARD]");
+    assert!(!project.path("app").exists());
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column_and_writes_nothing() {
+    let project = Project::new(&[("index.js", "require('./lib/bad')\n"), ("lib/bad.js", "const ok = 1;\nlet = = 2;\n")]);
+    let output = project.pack_build("index.js", "app");
+    fails_with(&output, "lib/bad.js:2:[WILDCARD]: error: syntax error: [WILDCARD]\n2 | let = = 2;\n[WILDCARD]error: could not pack 'index.js' (1 error)\n");
+    assert!(!project.path("app").exists());
+}
+
+#[test]
+fn unresolvable_require_names_the_requiring_file_line_and_chain() {
+    let project = Project::new(&[("index.js", "require('./lib/a')\n"), ("lib/a.js", "\n\nconst m = require('./missing');\n")]);
+    let output = project.pack_build("index.js", "app");
+    fails_with(
+        &output,
+        "lib/a.js:3:11: error: Cannot find module './missing'\n[WILDCARD]  = note: lib/a.js is required by index.js\n  = help: check the path[WILDCARD]",
+    );
+    assert!(!project.path("app").exists());
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let project = Project::new(&[("index.js", "require('./a'); require('./b')\n"), ("a.js", "require('./x')"), ("b.js", "require('./y')")]);
+    let output = project.pack_build("index.js", "app");
+    fails_with(&output, "[WILDCARD]'./x'[WILDCARD]'./y'[WILDCARD](2 errors)\n");
+}
+
+#[test]
+fn optional_and_dynamic_requires_are_warnings() {
+    let project = Project::new(&[(
+        "index.js",
+        "try { require('./optional') } catch (e) { console.log(e.code) }\nconst name = './x';\ntry { require(name) } catch (e) { console.log(e.code) }\n",
+    )]);
+    let output = project.pack_build("index.js", "app");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_matches(
+        "stderr",
+        "index.js:1:7: warning: Cannot find module './optional'[WILDCARD]index.js:3:7: warning: require() of a computed name[WILDCARD]packed 1 module into app[WILDCARD]",
+        &text(&output.stderr),
+    );
+    let run = run_with_timeout(&mut Command::new(project.path("app")));
+    assert_eq!(text(&run.stdout), "MODULE_NOT_FOUND\nMODULE_NOT_FOUND\n");
+}
+
+#[test]
+fn output_that_is_a_directory_or_unwritable() {
+    let project = Project::new(&[("index.js", "")]);
+    std::fs::create_dir(project.path("dir")).unwrap();
+    fails_with(&project.pack_build("index.js", "dir"), "error: cannot write the executable to 'dir': it is a directory\n");
+    fails_with(&project.pack_build("index.js", "no/such/dir/app"), "error: cannot write the executable 'no/such/dir/[WILDCARD]");
+}
+
+fn corrupt_binary(edit: impl FnOnce(&mut Vec<u8>)) -> std::process::Output {
+    let project = Project::new(&[("index.js", "console.log('fine')")]);
+    let binary = project.build("index.js", "app");
+    let mut bytes = std::fs::read(&binary).unwrap();
+    edit(&mut bytes);
+    std::fs::write(&binary, bytes).unwrap();
+    run_with_timeout(&mut Command::new(&binary))
+}
+
+#[test]
+fn binary_truncated_by_one_byte() {
+    let output = corrupt_binary(|bytes| {
+        bytes.pop();
+    });
+    fails_with(&output, "[WILDCARD]/app: corrupt payload: trailer: cut short by 1 bytes (the file is truncated)\n");
+    assert_eq!(output.status.code(), Some(70));
+}
+
+#[test]
+fn binary_with_its_last_payload_byte_cut() {
+    let output = corrupt_binary(|bytes| {
+        let at = bytes.len() - 33;
+        bytes.remove(at);
+    });
+    fails_with(&output, "[WILDCARD]/app: corrupt payload: trailer: [WILDCARD]");
+    assert_eq!(output.status.code(), Some(70));
+}
+
+#[test]
+fn binary_with_a_flipped_payload_byte() {
+    let output = corrupt_binary(|bytes| {
+        let at = bytes.len() - 40;
+        bytes[at] ^= 0x40;
+    });
+    fails_with(&output, "[WILDCARD]/app: corrupt payload: payload: checksum mismatch[WILDCARD]");
+    assert_eq!(output.status.code(), Some(70));
+}
+
+#[test]
+fn binary_from_a_future_format_version() {
+    let output = corrupt_binary(|bytes| {
+        let at = bytes.len() - 12;
+        bytes[at] = bytes[at].wrapping_add(1);
+    });
+    fails_with(&output, "[WILDCARD]/app: payload format version 2 is not supported by this runtime (it reads version 1)[WILDCARD]");
+}
+
+#[test]
+fn bare_stub_prints_usage() {
+    let output = run_with_timeout(&mut Command::new(support::stub_path()));
+    fails_with(&output, "[WILDCARD]this is the pack stub runtime with no app inside; make an app with `pack build app.js -o app`\n");
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn stub_given_with_flag_or_variable() {
+    let project = Project::new(&[("index.js", "console.log(1)")]);
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app", "--stub", "missing-stub"]).current_dir(project.dir.path()));
+    fails_with(&output, "error: cannot read the stub runtime 'missing-stub'[WILDCARD]");
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app"]).env("PACK_STUB", "env-stub").current_dir(project.dir.path()));
+    fails_with(&output, "error: cannot read the stub runtime 'env-stub'[WILDCARD]");
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app"]).env("PACK_STUB", support::stub_path()).current_dir(project.dir.path()));
+    assert!(output.status.success());
+}
+
+#[test]
+fn shorthand_runs_a_script_and_exec_path_is_pack() {
+    let project = Project::new(&[("main.js", "console.log(process.argv.slice(2).join(' '), process.execPath === process.argv[0])")]);
+    let output = run_with_timeout(pack().args(["main.js", "--flag", "x"]).current_dir(project.dir.path()));
+    assert_eq!(text(&output.stdout), "--flag x true\n");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).is_empty());
+}
+
+#[test]
+fn pack_run_exit_code_is_the_apps() {
+    let project = Project::new(&[("main.js", "process.exit(7)")]);
+    let output = run_with_timeout(pack().args(["run", "main.js"]).current_dir(project.dir.path()));
+    assert_eq!(output.status.code(), Some(7));
+}

@@ -1,0 +1,41 @@
+//! JS-level tests of the runtime's built-in modules: each `tests/js/<name>.test.js` runs under
+//! `pack run` and its stdout must equal `<name>.test.out`, which was produced by running the same
+//! script with real `node`. Select one with `cargo test events` and regenerate an expectation
+//! with `node tests/js/<name>.test.js > tests/js/<name>.test.out`.
+
+mod support;
+
+use support::{pack, run_with_timeout, text};
+
+fn run_js_test(name: &str) {
+    let dir = support::repo_root().join("tests/js");
+    let script = format!("{name}.test.js");
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.test.out"))).expect("expected output");
+    let output = run_with_timeout(pack().arg("run").arg(&script).current_dir(&dir));
+    let actual = text(&output.stdout);
+    if actual != expected {
+        let first_difference = expected.lines().zip(actual.lines()).position(|(want, got)| want != got);
+        let line = first_difference.unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{script}: stdout differs from node's, first at line {}\n  node: {:?}\n  pack: {:?}\nstderr:\n{}",
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line),
+            text(&output.stderr)
+        );
+    }
+    assert!(output.status.success(), "{script} exited with {:?}:\n{}", output.status, text(&output.stderr));
+}
+
+macro_rules! js_tests {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                run_js_test(stringify!($name));
+            }
+        )*
+    };
+}
+
+js_tests!(util_inspect);

@@ -1,0 +1,112 @@
+//! Helpers shared by the integration tests: where `pack` is, temporary projects, running a
+//! command with a time limit, and comparing output with `[WILDCARD]` and `[ROOT]` holes.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The `pack` binary under test; the stub runtime is found beside it.
+pub fn pack() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pack"))
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+pub fn stub_path() -> PathBuf {
+    Path::new(env!("CARGO_BIN_EXE_pack")).with_file_name("stub-runtime")
+}
+
+/// A scratch directory holding a project's files.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new(files: &[(&str, &str)]) -> Project {
+        let project = Project { dir: tempfile::tempdir().unwrap() };
+        for (path, content) in files {
+            project.write(path, content);
+        }
+        project
+    }
+
+    pub fn write(&self, path: &str, content: &str) {
+        let path = self.path(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// `pack build ENTRY -o OUT`, asserting it succeeds; returns the executable's path.
+    pub fn build(&self, entry: &str, out: &str) -> PathBuf {
+        let output = self.pack_build(entry, out);
+        assert!(output.status.success(), "pack build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        self.path(out)
+    }
+
+    pub fn pack_build(&self, entry: &str, out: &str) -> Output {
+        run_with_timeout(pack().args(["build", entry, "-o", out]).current_dir(self.dir.path()))
+    }
+}
+
+/// Runs a command to completion, failing the test if it takes longer than 60 seconds.
+pub fn run_with_timeout(command: &mut Command) -> Output {
+    let mut child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{command:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output { status, stdout: out_reader.join().unwrap().unwrap(), stderr: err_reader.join().unwrap().unwrap() }
+}
+
+/// Whether `actual` matches `expected`, where `[WILDCARD]` in `expected` matches any text.
+pub fn matches_pattern(expected: &str, actual: &str) -> bool {
+    let mut parts = expected.split("[WILDCARD]");
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = actual.strip_prefix(first) else { return false };
+    let parts: Vec<&str> = parts.collect();
+    for (index, part) in parts.iter().enumerate() {
+        let last = index == parts.len() - 1;
+        if last {
+            return rest.ends_with(part);
+        }
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+pub fn assert_matches(what: &str, expected: &str, actual: &str) {
+    assert!(matches_pattern(expected, actual), "{what} differs\n--- expected ---\n{expected}\n--- got ---\n{actual}\n---");
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
