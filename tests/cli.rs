@@ -205,3 +205,18 @@ fn pack_run_exit_code_is_the_apps() {
     let output = run_with_timeout(pack().args(["run", "main.js"]).current_dir(project.dir.path()));
     assert_eq!(output.status.code(), Some(7));
 }
+
+#[test]
+fn no_bytecode_cache_is_written_unless_asked() {
+    let project = Project::new(&[("index.js", "console.log(Object.keys(process.env).filter((k) => k.startsWith('V82JSC')).length)")]);
+    let binary = project.build("index.js", "app");
+    let home = tempfile::tempdir().unwrap();
+    let output = run_with_timeout(Command::new(&binary).env("HOME", home.path()).env_remove("XDG_CACHE_HOME").env_remove("PACK_CODE_CACHE_DIR"));
+    assert_eq!(text(&output.stdout), "0\n");
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0, "the app wrote into HOME");
+
+    let cache = home.path().join("cache");
+    let output = run_with_timeout(Command::new(&binary).env("HOME", home.path()).env("PACK_CODE_CACHE_DIR", &cache));
+    assert_eq!(text(&output.stdout), "0\n");
+    assert!(std::fs::read_dir(&cache).unwrap().count() > 0, "opting in with PACK_CODE_CACHE_DIR caches bytecode there");
+}

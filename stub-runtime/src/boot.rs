@@ -5,7 +5,7 @@ use anyhow::Context;
 use deno_core::{v8, JsRuntime, PollEventLoopOptions, RuntimeOptions};
 use payload::Bundle;
 
-use crate::{builtins, ops, VIRTUAL_ROOT};
+use crate::{builtins, code_cache, ops, VIRTUAL_ROOT};
 
 /// Everything a run needs: the app and how it was invoked.
 pub struct Launch {
@@ -35,6 +35,7 @@ pub fn current_exe_path() -> String {
 /// Runs the app to completion and returns the process exit code. Uncaught errors are printed
 /// by the JS side, which exits itself; what reaches here is a failure of the runtime itself.
 pub fn run(launch: Launch) -> i32 {
+    code_cache::configure();
     let tokio = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(tokio) => tokio,
         Err(err) => {

@@ -20,6 +20,7 @@
 
 mod boot;
 mod builtins;
+mod code_cache;
 mod ops;
 
 pub use boot::{current_exe_path, run, Launch};

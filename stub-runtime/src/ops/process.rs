@@ -77,11 +77,13 @@ fn node_arch() -> &'static str {
     }
 }
 
+/// The environment as the app sees it: without the engine settings the runtime itself made.
 #[op2]
 #[serde]
 pub fn op_process_env() -> HashMap<String, String> {
     std::env::vars_os()
         .filter_map(|(key, value)| Some((key.into_string().ok()?, value.into_string().ok()?)))
+        .filter(|(key, _)| !crate::code_cache::ENGINE_VARIABLES.contains(&key.as_str()))
         .collect()
 }
 
