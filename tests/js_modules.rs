@@ -38,4 +38,4 @@ macro_rules! js_tests {
     };
 }
 
-js_tests!(util_inspect);
+js_tests!(util_inspect, events, path);

@@ -39,7 +39,25 @@
   for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
     define(name, timers[name]);
   }
-  define('console', requireBuiltin('console'));
+  // Globals an app may never touch are compiled on first use.
+  const defineLazy = (name, load) =>
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = load();
+        define(name, value);
+        return value;
+      },
+      set(value) {
+        define(name, value);
+      },
+    });
+  defineLazy('console', () => requireBuiltin('console'));
+  const events = requireBuiltin('events');
+  for (const name of ['EventTarget', 'Event', 'CustomEvent']) define(name, events[name]);
+  defineLazy('AbortController', () => requireBuiltin('internal/abort_controller').AbortController);
+  defineLazy('AbortSignal', () => requireBuiltin('internal/abort_controller').AbortSignal);
   define('structuredClone', (value) => core.structuredClone(value));
 
   core.setReportExceptionCallback((error) => lifecycle.handleUncaughtException(error, 'uncaughtException'));
@@ -55,6 +73,9 @@
   } catch (error) {
     lifecycle.handleUncaughtException(error, 'uncaughtException');
   }
+  // As in Node, the nextTick queue and promise jobs the main module left run before the event
+  // loop's first timer, however long the module took.
+  core.runNextTicks();
 
   return lifecycle.exitFromLoop;
 })(globalThis);

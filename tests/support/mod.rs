@@ -59,7 +59,7 @@ impl Project {
 
 /// Runs a command to completion, failing the test if it takes longer than 60 seconds.
 pub fn run_with_timeout(command: &mut Command) -> Output {
-    let mut child = command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut child = spawn(command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()));
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out_reader = std::thread::spawn(move || {
@@ -82,6 +82,23 @@ pub fn run_with_timeout(command: &mut Command) -> Output {
         std::thread::sleep(Duration::from_millis(5));
     };
     Output { status, stdout: out_reader.join().unwrap().unwrap(), stderr: err_reader.join().unwrap().unwrap() }
+}
+
+/// Spawns `command`, retrying while the executable is busy: a binary this test process just
+/// wrote can still be open for writing in a child that another test thread forked and that has
+/// not reached exec yet (ETXTBSY), a known race of tests that write and run executables.
+fn spawn(command: &mut Command) -> std::process::Child {
+    const EXECUTABLE_BUSY: i32 = 26;
+    let mut attempts = 0;
+    loop {
+        match command.spawn() {
+            Err(err) if err.raw_os_error() == Some(EXECUTABLE_BUSY) && attempts < 100 => {
+                attempts += 1;
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result.unwrap_or_else(|err| panic!("cannot spawn {command:?}: {err}")),
+        }
+    }
 }
 
 /// Whether `actual` matches `expected`, where `[WILDCARD]` in `expected` matches any text.

@@ -233,11 +233,17 @@ function makeAbortError(cause) {
   return err;
 }
 
+// queueMicrotask may be missing on a bare engine; a resolved promise is equivalent.
+function microtask(fn) {
+  if (typeof queueMicrotask === 'function') queueMicrotask(fn);
+  else Promise.resolve().then(fn);
+}
+
 // process.nextTick when there is a process object, else a microtask.
 function deferCall(fn, ...args) {
   const proc = globalThis.process;
   if (proc && typeof proc.nextTick === 'function') proc.nextTick(fn, ...args);
-  else queueMicrotask(() => fn(...args));
+  else microtask(() => fn(...args));
 }
 
 // ---------------------------------------------------------------------------
@@ -590,7 +596,10 @@ const constantProps = {
 };
 for (const [key, value] of Object.entries(constantProps)) {
   Object.defineProperty(EventEmitter, key, {
-    value, enumerable: true, writable: key === 'usingDomains', configurable: false,
+    value,
+    enumerable: !key.startsWith('kMax'), // node keeps the EventTarget symbols hidden
+    writable: key === 'usingDomains',
+    configurable: false,
   });
 }
 
@@ -895,7 +904,7 @@ function addAbortListener(signal, listener) {
   validateListener(listener);
   let removeFn = () => {};
   if (signal.aborted) {
-    queueMicrotask(() => listener());
+    microtask(() => listener());
   } else {
     signal.addEventListener('abort', listener, { once: true });
     removeFn = () => signal.removeEventListener('abort', listener);

@@ -151,9 +151,6 @@ function parseTail(result, path, rootEnd, isSep) {
 // POSIX.
 
 const posix = {
-  sep: '/',
-  delimiter: ':',
-
   resolve(...paths) {
     let resolved = '';
     let absolute = false;
@@ -253,6 +250,9 @@ const posix = {
     else if (absolute) result.dir = '/';
     return result;
   },
+
+  sep: '/',
+  delimiter: ':',
 };
 
 // Common-prefix walk shared by both flavours: '..' for each leftover `from`
@@ -440,13 +440,10 @@ function winRelative(from, to) {
   const fromParts = split(fromResolved);
   const toParts = split(toResolved);
   const same = (a, b) => a.toLowerCase() === b.toLowerCase();
-  // Unless one side is the bare root '\\' (then node just counts segments),
-  // the roots must be of the same kind (drive, UNC, bare '\\') and the first
-  // components must match; otherwise the target is returned whole.
-  const rootKind = (p) => (hasDrivePrefix(p) ? 'drive' : p.startsWith('\\\\') ? 'unc' : 'bare');
-  const bothRooted = fromParts.length > 0 && toParts.length > 0;
-  if (bothRooted && (rootKind(fromResolved) !== rootKind(toResolved) ||
-    !same(fromParts[0], toParts[0]))) {
+  // Like node, compare components after dropping leading separators, so the
+  // drive ('c:') or UNC server acts as the first component. If both sides
+  // have one and they differ, no relative path exists: return the target.
+  if (fromParts.length > 0 && toParts.length > 0 && !same(fromParts[0], toParts[0])) {
     return toResolved;
   }
   return relativeParts(fromParts, toParts, same).join('\\');
@@ -525,8 +522,6 @@ function winParse(path) {
 }
 
 const win32 = {
-  sep: '\\',
-  delimiter: ';',
   resolve: winResolve,
   normalize: winNormalize,
   isAbsolute(path) {
@@ -544,6 +539,8 @@ const win32 = {
     return formatWith('\\', pathObject);
   },
   parse: winParse,
+  sep: '\\',
+  delimiter: ';',
 };
 
 for (const flavour of [posix, win32]) {
