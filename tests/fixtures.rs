@@ -94,4 +94,5 @@ fixtures!(
     uncaught_error,
     unhandled_rejection,
     exit_event,
+    exit_listener_throws,
 );

@@ -22,7 +22,11 @@ function exit(code) {
 
 /** Called from Rust when the event loop has nothing left; returns the exit code. */
 function exitFromLoop() {
-  emitExit();
+  try {
+    emitExit();
+  } catch (error) {
+    handleUncaughtException(error, 'uncaughtException');
+  }
   return process.exitCode ?? 0;
 }
 
