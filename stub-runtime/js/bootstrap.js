@@ -56,8 +56,22 @@
   defineLazy('console', () => requireBuiltin('console'));
   const events = requireBuiltin('events');
   for (const name of ['EventTarget', 'Event', 'CustomEvent']) define(name, events[name]);
-  defineLazy('AbortController', () => requireBuiltin('internal/abort_controller').AbortController);
-  defineLazy('AbortSignal', () => requireBuiltin('internal/abort_controller').AbortSignal);
+  const lazyGlobals = {
+    AbortController: ['internal/abort_controller', 'AbortController'],
+    AbortSignal: ['internal/abort_controller', 'AbortSignal'],
+    Buffer: ['buffer', 'Buffer'],
+    Blob: ['buffer', 'Blob'],
+    atob: ['buffer', 'atob'],
+    btoa: ['buffer', 'btoa'],
+    TextEncoder: ['internal/encoding', 'TextEncoder'],
+    TextDecoder: ['internal/encoding', 'TextDecoder'],
+    URL: ['url', 'URL'],
+    URLSearchParams: ['url', 'URLSearchParams'],
+    performance: ['perf_hooks', 'performance'],
+  };
+  for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
+    defineLazy(name, () => requireBuiltin(id)[key]);
+  }
   define('structuredClone', (value) => core.structuredClone(value));
 
   core.setReportExceptionCallback((error) => lifecycle.handleUncaughtException(error, 'uncaughtException'));
