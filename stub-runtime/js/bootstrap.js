@@ -59,14 +59,6 @@
   const lazyGlobals = {
     AbortController: ['internal/abort_controller', 'AbortController'],
     AbortSignal: ['internal/abort_controller', 'AbortSignal'],
-    Buffer: ['buffer', 'Buffer'],
-    Blob: ['buffer', 'Blob'],
-    atob: ['buffer', 'atob'],
-    btoa: ['buffer', 'btoa'],
-    TextEncoder: ['internal/encoding', 'TextEncoder'],
-    TextDecoder: ['internal/encoding', 'TextDecoder'],
-    URL: ['url', 'URL'],
-    URLSearchParams: ['url', 'URLSearchParams'],
     performance: ['perf_hooks', 'performance'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {

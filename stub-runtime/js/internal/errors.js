@@ -4,6 +4,10 @@
 /** The text printed to stderr when an error ends the process, shaped like Node's report. */
 function formatUncaught(error, origin) {
   const { inspect } = require('util');
+  if (typeof inspect !== 'function') {
+    // util itself failed to load (the error being reported may be that failure).
+    return `${error instanceof Error ? error.stack : String(error)}\n`;
+  }
   if (origin === 'unhandledRejection' && !(error instanceof Error)) {
     const reason = inspect(error);
     return (

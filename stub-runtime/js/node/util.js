@@ -1497,8 +1497,13 @@ module.exports = {
   isDeepStrictEqual,
   types,
   isArray: Array.isArray,
-  TextEncoder: globalThis.TextEncoder,
-  TextDecoder: globalThis.TextDecoder,
+  // Read on use: the globals are themselves loaded lazily, after util.
+  get TextEncoder() {
+    return globalThis.TextEncoder;
+  },
+  get TextDecoder() {
+    return globalThis.TextDecoder;
+  },
   stripVTControlCharacters,
   toUSVString,
   styleText,
