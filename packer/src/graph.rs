@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use payload::{Bundle, Module, ModuleKind};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::resolve::{resolve, Resolved};
+use crate::resolve::{ResolveError, Resolved, Resolver};
 use crate::scan::scan_requires;
 
 pub struct Graph {
@@ -42,6 +42,7 @@ pub fn walk(entry: &Path) -> Walk {
 #[derive(Default)]
 struct Walker {
     display_root: PathBuf,
+    resolver: Resolver,
     modules: BTreeMap<PathBuf, GraphModule>,
     /// Who first required each file, to show the chain back to the entry.
     required_by: HashMap<PathBuf, PathBuf>,
@@ -125,33 +126,69 @@ impl Walker {
                 );
                 continue;
             };
-            match resolve(&specifier, from_dir) {
-                Some(target) => {
+            match self.resolver.resolve(&specifier, from_dir) {
+                Ok(Some(target)) => {
                     dependencies.insert(specifier, target);
                 }
-                None if require.optional => self.warnings.push(
+                Ok(None) if require.optional => self.warnings.push(
                     Diagnostic::warning(format!("Cannot find module '{specifier}' (inside try: left out; require() will throw at run time)"))
                         .at(require.location),
                 ),
-                None => {
+                Ok(None) => {
                     let diagnostic = Diagnostic::error(format!("Cannot find module '{specifier}'")).at(require.location);
-                    let diagnostic = self.chain(file).into_iter().fold(diagnostic, |diagnostic, link| diagnostic.note(link));
-                    self.errors.push(diagnostic.help(hint(&specifier)));
+                    self.errors.push(self.with_chain(diagnostic, file).help(hint(&specifier)));
+                }
+                Err(ResolveError::InvalidManifest { path, message, line, column }) => {
+                    let source_line = std::fs::read_to_string(&path)
+                        .ok()
+                        .and_then(|text| text.lines().nth(line.saturating_sub(1)).map(str::to_owned))
+                        .unwrap_or_default();
+                    let at = Location { file: self.display(&path), line, column, source_line };
+                    let diagnostic = Diagnostic::error(format!("invalid package.json: {message}"))
+                        .at(at)
+                        .note(format!("read while resolving '{specifier}' from {}:{}", require.location.file, require.location.line));
+                    self.errors.push(self.with_chain(diagnostic, file));
+                }
+                Err(err) => {
+                    let message = self.describe(&err);
+                    if require.optional {
+                        self.warnings.push(Diagnostic::warning(format!("{message} (inside try: left out)")).at(require.location));
+                    } else {
+                        let diagnostic = Diagnostic::error(message).at(require.location);
+                        self.errors.push(self.with_chain(diagnostic, file));
+                    }
                 }
             }
         }
         Some(GraphModule { kind: ModuleKind::Script, source, dependencies: dependencies.into_iter().collect() })
     }
 
-    /// "required by ..." lines from `file` back to the entry.
-    fn chain(&self, file: &Path) -> Vec<String> {
-        let mut chain = Vec::new();
+    /// Adds "required by ..." notes from `file` back to the entry.
+    fn with_chain(&self, mut diagnostic: Diagnostic, file: &Path) -> Diagnostic {
         let mut current = file;
         while let Some(parent) = self.required_by.get(current) {
-            chain.push(format!("{} is required by {}", self.display(current), self.display(parent)));
+            diagnostic = diagnostic.note(format!("{} is required by {}", self.display(current), self.display(parent)));
             current = parent;
         }
-        chain
+        diagnostic
+    }
+
+    /// A resolution error with its paths shown relative to the project.
+    fn describe(&self, err: &ResolveError) -> String {
+        match err {
+            ResolveError::NotExported { subpath, manifest } => {
+                format!("Package subpath '{subpath}' is not defined by \"exports\" in {}", self.display(manifest))
+            }
+            ResolveError::NotImported { specifier, manifest } => {
+                format!("Package import specifier '{specifier}' is not defined in {}", self.display(manifest))
+            }
+            ResolveError::MissingTarget { subpath, target, manifest } => format!(
+                "the \"exports\" of {} map '{subpath}' to {}, which does not exist",
+                self.display(manifest),
+                self.display(target)
+            ),
+            ResolveError::InvalidManifest { .. } => err.to_string(),
+        }
     }
 
     fn display(&self, file: &Path) -> String {
