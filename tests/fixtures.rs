@@ -2,7 +2,7 @@
 //! `pack run`, and compare with the case's `test.json`:
 //!
 //! ```json
-//! { "entry": "index.js", "args": ["x"], "status": 0, "stdout": "...", "stderr": "..." }
+//! { "entry": "index.js", "args": ["x"], "build_args": ["--minify"], "status": 0, "stdout": "...", "stderr": "..." }
 //! ```
 //!
 //! `entry` defaults to `index.js`, `args` to none, `status` to 0, `stderr` to empty. In the
@@ -23,6 +23,9 @@ struct Expectation {
     entry: String,
     #[serde(default)]
     args: Vec<String>,
+    /// Extra `pack build` flags (`pack run` does not take them).
+    #[serde(default)]
+    build_args: Vec<String>,
     #[serde(default)]
     status: i32,
     stdout: String,
@@ -65,7 +68,7 @@ fn check(label: &str, expectation: &Expectation, root: &str, output: std::proces
 fn run_case(case: &str) {
     let (project, expectation) = copy_fixture(case);
 
-    let binary = project.build(&expectation.entry, "app.bin");
+    let binary = project.build_with(&expectation.entry, "app.bin", &expectation.build_args);
     let output = run_with_timeout(std::process::Command::new(&binary).args(&expectation.args).current_dir(project.dir.path()));
     check(&format!("{case} (built)"), &expectation, "/pack/app", output);
 
@@ -95,4 +98,7 @@ fixtures!(
     unhandled_rejection,
     exit_event,
     exit_listener_throws,
+    typescript_stack_trace,
+    typescript_minified,
+    esm_interop,
 );

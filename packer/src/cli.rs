@@ -26,6 +26,9 @@ pub enum Command {
         /// The stub runtime to build on [default: `stub-runtime` beside the pack executable]
         #[arg(long, env = "PACK_STUB")]
         stub: Option<PathBuf>,
+        /// Minify every module with swc (source maps keep stack traces pointing at the original)
+        #[arg(long)]
+        minify: bool,
     },
     /// Run ENTRY at once, as `node ENTRY ARGS...` would, without writing an executable
     Run {

@@ -11,7 +11,7 @@ use payload::{Bundle, Module, ModuleKind};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::resolve::{ResolveError, Resolved, Resolver};
-use crate::scan::scan_requires;
+use crate::transform::{transform, Dialect, Options};
 
 pub struct Graph {
     /// The directory module keys are relative to: the nearest directory holding a package.json
@@ -24,6 +24,7 @@ pub struct Graph {
 struct GraphModule {
     kind: ModuleKind,
     source: String,
+    source_map: Option<String>,
     dependencies: Vec<(String, Resolved)>,
 }
 
@@ -33,14 +34,15 @@ pub struct Walk {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn walk(entry: &Path) -> Walk {
-    let mut walker = Walker::default();
+pub fn walk(entry: &Path, options: Options) -> Walk {
+    let mut walker = Walker { options, ..Walker::default() };
     let graph = walker.run(entry);
     Walk { graph, warnings: walker.warnings }
 }
 
 #[derive(Default)]
 struct Walker {
+    options: Options,
     display_root: PathBuf,
     resolver: Resolver,
     modules: BTreeMap<PathBuf, GraphModule>,
@@ -100,7 +102,7 @@ impl Walker {
                 self.errors.push(Diagnostic::error(format!("invalid JSON: {err}")).at(at));
                 return None;
             }
-            return Some(GraphModule { kind: ModuleKind::Json, source, dependencies: Vec::new() });
+            return Some(GraphModule { kind: ModuleKind::Json, source, source_map: None, dependencies: Vec::new() });
         }
 
         // Node ignores a leading `#!` line; keep the line so line numbers stay true.
@@ -108,8 +110,9 @@ impl Walker {
             Some(rest) => format!("//{rest}"),
             None => source,
         };
-        let requires = match scan_requires(&display, &source) {
-            Ok(requires) => requires,
+        let dialect = Dialect::of(file.extension().and_then(|extension| extension.to_str()).unwrap_or_default());
+        let output = match transform(&display, &source, dialect, &self.options) {
+            Ok(output) => output,
             Err(diagnostic) => {
                 self.errors.push(diagnostic);
                 return None;
@@ -117,7 +120,7 @@ impl Walker {
         };
         let from_dir = file.parent().unwrap_or(Path::new("/"));
         let mut dependencies = BTreeMap::new();
-        for require in requires {
+        for require in output.requires {
             let Some(specifier) = require.specifier else {
                 self.warnings.push(
                     Diagnostic::warning("require() of a computed name is not followed; what it loads at run time must already be in the bundle")
@@ -160,7 +163,12 @@ impl Walker {
                 }
             }
         }
-        Some(GraphModule { kind: ModuleKind::Script, source, dependencies: dependencies.into_iter().collect() })
+        Some(GraphModule {
+            kind: ModuleKind::Script,
+            source: output.code,
+            source_map: output.source_map,
+            dependencies: dependencies.into_iter().collect(),
+        })
     }
 
     /// Adds "required by ..." notes from `file` back to the entry.
@@ -241,6 +249,7 @@ impl Graph {
             .iter()
             .map(|(file, module)| {
                 let mut entry = Module::new(module.kind, self.key(file), module.source.clone());
+                entry.source_map = module.source_map.clone();
                 entry.dependencies = module
                     .dependencies
                     .iter()

@@ -13,6 +13,7 @@ mod diagnostics;
 mod graph;
 mod resolve;
 mod scan;
+mod transform;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -21,12 +22,13 @@ use clap::Parser;
 
 use cli::{Cli, Command};
 use graph::Graph;
+use transform::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
     match cli.command {
-        Command::Build { entry, output, stub } => {
-            let Some(graph) = walk(&entry, true) else { return ExitCode::FAILURE };
+        Command::Build { entry, output, stub, minify } => {
+            let Some(graph) = walk(&entry, Options { minify }, true) else { return ExitCode::FAILURE };
             match build::write_executable(&graph, &output, stub.as_deref()) {
                 Ok(written) => {
                     eprintln!(
@@ -48,7 +50,7 @@ fn main() -> ExitCode {
         }
         Command::Run { entry, args } => {
             // Like node, `pack run` says nothing of its own unless the app cannot start.
-            let Some(graph) = walk(&entry, false) else { return ExitCode::FAILURE };
+            let Some(graph) = walk(&entry, Options::default(), false) else { return ExitCode::FAILURE };
             let launch = stub_runtime::Launch {
                 bundle: graph.to_bundle(),
                 root: graph.root.to_string_lossy().into_owned(),
@@ -61,8 +63,8 @@ fn main() -> ExitCode {
 }
 
 /// Walks the graph from `entry`, printing diagnostics; `None` when there were errors.
-fn walk(entry: &Path, show_warnings: bool) -> Option<Graph> {
-    let walk = graph::walk(entry);
+fn walk(entry: &Path, options: Options, show_warnings: bool) -> Option<Graph> {
+    let walk = graph::walk(entry, options);
     if show_warnings {
         for warning in &walk.warnings {
             eprint!("{warning}");

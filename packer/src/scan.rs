@@ -1,13 +1,12 @@
-//! Finds what a module requires: parses it with swc and collects `require('literal')` and
-//! `require.resolve('literal')` calls, noting whether each sits inside a `try` block (an
-//! optional dependency), and every `require(expression)` the packer cannot follow.
+//! Finds what a parsed module depends on: `require('literal')`, `require.resolve('literal')`,
+//! `import`/`export ... from` and `import('literal')`, noting whether each sits inside a `try`
+//! block (an optional dependency), and every `require(expression)` the packer cannot follow.
 
-use swc_core::common::{sync::Lrc, FileName, SourceFile, SourceMap, Span, Spanned};
-use swc_core::ecma::ast::{CallExpr, Callee, EsVersion, Expr, Lit, MemberProp, TryStmt};
-use swc_core::ecma::parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax};
+use swc_core::common::{SourceMap, Span};
+use swc_core::ecma::ast::{CallExpr, Callee, ExportAll, Expr, ImportDecl, Lit, MemberProp, NamedExport, Program, TryStmt};
 use swc_core::ecma::visit::{Visit, VisitWith};
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::Location;
 
 /// One `require` call found in a module.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,49 +18,39 @@ pub struct Require {
     pub location: Location,
 }
 
-/// Parses `source` (shown as `display_path` in diagnostics) and lists its requires in source
-/// order. A syntax error comes back as a diagnostic with file, line and column.
-pub fn scan_requires(display_path: &str, source: &str) -> Result<Vec<Require>, Diagnostic> {
-    let source_map: Lrc<SourceMap> = Default::default();
-    let file = source_map.new_source_file(FileName::Custom(display_path.to_owned()).into(), source.to_owned());
-    // CommonJS runs inside a function, so a top-level `return` is legal there.
-    let syntax = Syntax::Es(EsSyntax { allow_return_outside_function: true, ..Default::default() });
-    let lexer = Lexer::new(syntax, EsVersion::latest(), StringInput::from(&*file), None);
-    let mut parser = Parser::new_from(lexer);
-    let syntax_error = |error: swc_core::ecma::parser::error::Error| {
-        let location = locate(&source_map, &file, display_path, error.span());
-        Diagnostic::error(format!("syntax error: {}", error.kind().msg())).at(location)
-    };
-    let program = parser.parse_program().map_err(syntax_error)?;
-    if let Some(error) = parser.take_errors().into_iter().next() {
-        return Err(syntax_error(error));
-    }
-    let mut scanner = Scanner { source_map: &source_map, file: &file, display_path, try_depth: 0, found: Vec::new() };
+/// The dependencies of a parsed module, in source order: `require` and `require.resolve` calls
+/// and, for ES modules, `import` / `export ... from` declarations and `import()` calls.
+pub fn dependencies(program: &Program, source_map: &SourceMap, display_path: &str) -> Vec<Require> {
+    let mut scanner = Scanner { source_map, display_path, try_depth: 0, found: Vec::new() };
     program.visit_with(&mut scanner);
-    Ok(scanner.found)
+    scanner.found
 }
 
-fn locate(source_map: &SourceMap, file: &SourceFile, display_path: &str, span: Span) -> Location {
+/// The 1-based line and column of `span`, with the text of its line.
+pub fn locate(source_map: &SourceMap, display_path: &str, span: Span) -> Location {
     let loc = source_map.lookup_char_pos(span.lo);
-    let source_line = file.get_line(loc.line.saturating_sub(1)).map(|line| line.trim_end().to_owned()).unwrap_or_default();
+    let source_line = loc.file.get_line(loc.line.saturating_sub(1)).map(|line| line.trim_end().to_owned()).unwrap_or_default();
     Location { file: display_path.to_owned(), line: loc.line, column: loc.col_display + 1, source_line }
 }
 
 struct Scanner<'a> {
     source_map: &'a SourceMap,
-    file: &'a SourceFile,
     display_path: &'a str,
     try_depth: usize,
     found: Vec<Require>,
 }
 
 impl Scanner<'_> {
-    fn record(&mut self, call: &CallExpr) {
+    fn record_call(&mut self, call: &CallExpr) {
         let specifier = match call.args.as_slice() {
             [arg] if arg.spread.is_none() => literal_string(&arg.expr),
             _ => None,
         };
-        let location = locate(self.source_map, self.file, self.display_path, call.span);
+        self.record(specifier, call.span);
+    }
+
+    fn record(&mut self, specifier: Option<String>, span: Span) {
+        let location = locate(self.source_map, self.display_path, span);
         self.found.push(Require { specifier, optional: self.try_depth > 0, location });
     }
 }
@@ -78,8 +67,9 @@ fn literal_string(expr: &Expr) -> Option<String> {
     }
 }
 
-fn is_require_call(call: &CallExpr) -> bool {
-    let Callee::Expr(callee) = &call.callee else { return false };
+/// `require(...)`, `require.resolve(...)` and `import(...)`.
+fn is_dependency_call(call: &CallExpr) -> bool {
+    let Callee::Expr(callee) = &call.callee else { return matches!(call.callee, Callee::Import(_)) };
     match &**callee {
         Expr::Ident(ident) => ident.sym == *"require",
         Expr::Member(member) => {
@@ -92,10 +82,28 @@ fn is_require_call(call: &CallExpr) -> bool {
 
 impl Visit for Scanner<'_> {
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        if is_require_call(call) {
-            self.record(call);
+        if is_dependency_call(call) {
+            self.record_call(call);
         }
         call.visit_children_with(self);
+    }
+
+    fn visit_import_decl(&mut self, import: &ImportDecl) {
+        if !import.type_only {
+            self.record(import.src.value.as_str().map(str::to_owned), import.span);
+        }
+    }
+
+    fn visit_named_export(&mut self, export: &NamedExport) {
+        if let (Some(src), false) = (&export.src, export.type_only) {
+            self.record(src.value.as_str().map(str::to_owned), export.span);
+        }
+    }
+
+    fn visit_export_all(&mut self, export: &ExportAll) {
+        if !export.type_only {
+            self.record(export.src.value.as_str().map(str::to_owned), export.span);
+        }
     }
 
     fn visit_try_stmt(&mut self, stmt: &TryStmt) {
@@ -110,9 +118,14 @@ impl Visit for Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transform::{transform, Dialect, Options};
+
+    fn scan(source: &str) -> Result<Vec<Require>, crate::diagnostics::Diagnostic> {
+        transform("t.js", source, Dialect::JavaScript, &Options::default()).map(|output| output.requires)
+    }
 
     fn specifiers(source: &str) -> Vec<(Option<String>, bool)> {
-        scan_requires("t.js", source).unwrap().into_iter().map(|found| (found.specifier, found.optional)).collect()
+        scan(source).unwrap().into_iter().map(|found| (found.specifier, found.optional)).collect()
     }
 
     #[test]
@@ -134,7 +147,7 @@ mod tests {
 
     #[test]
     fn dynamic_require_has_no_specifier_and_a_location() {
-        let found = scan_requires("t.js", "const name = 'x';\nrequire(name);").unwrap();
+        let found = scan("const name = 'x';\nrequire(name);").unwrap();
         assert_eq!(found[0].specifier, None);
         assert_eq!((found[0].location.line, found[0].location.column), (2, 1));
     }
@@ -145,8 +158,15 @@ mod tests {
     }
 
     #[test]
+    fn imports_exports_and_dynamic_imports_are_dependencies() {
+        let found = specifiers("import a from './a';\nexport * from './b';\nexport { c } from './c';\nimport('./d');");
+        let names: Vec<_> = found.into_iter().map(|(specifier, _)| specifier.unwrap()).collect();
+        assert_eq!(names, ["./a", "./b", "./c", "./d"]);
+    }
+
+    #[test]
     fn syntax_error_has_file_line_and_column() {
-        let error = scan_requires("src/bad.js", "const ok = 1;\nconst = 2;\n").unwrap_err();
+        let error = transform("src/bad.js", "const ok = 1;\nconst = 2;\n", Dialect::JavaScript, &Options::default()).unwrap_err();
         let location = error.location.clone().unwrap();
         assert_eq!((location.file.as_str(), location.line, location.column), ("src/bad.js", 2, 7));
         assert_eq!(location.source_line, "const = 2;");

@@ -35,11 +35,13 @@ pub struct Module {
     pub source: String,
     /// `(specifier as written in require(), resolved target)`, sorted by specifier.
     pub dependencies: Vec<(String, String)>,
+    /// Source map (JSON) from `source` back to the original file, when the packer rewrote it.
+    pub source_map: Option<String>,
 }
 
 impl Module {
     pub fn new(kind: ModuleKind, key: impl Into<String>, source: impl Into<String>) -> Module {
-        Module { kind, key: key.into(), source: source.into(), dependencies: Vec::new() }
+        Module { kind, key: key.into(), source: source.into(), dependencies: Vec::new(), source_map: None }
     }
 }
 
@@ -65,6 +67,13 @@ impl Bundle {
                 put_bytes(&mut out, specifier.as_bytes());
                 put_bytes(&mut out, target.as_bytes());
             }
+            match &module.source_map {
+                Some(map) => {
+                    out.push(1);
+                    put_bytes(&mut out, map.as_bytes());
+                }
+                None => out.push(0),
+            }
         }
         out
     }
@@ -87,7 +96,12 @@ impl Bundle {
                 let target = reader.string(&section("dependency target"))?;
                 dependencies.push((specifier, target));
             }
-            modules.push(Module { kind, key, source, dependencies });
+            let source_map = match reader.u8(&section("source map flag"))? {
+                0 => None,
+                1 => Some(reader.string(&section("source map"))?),
+                other => return Err(corrupt(format!("{}: unknown value {other}", section("source map flag")))),
+            };
+            modules.push(Module { kind, key, source, dependencies, source_map });
         }
         if reader.at != bytes.len() {
             return Err(corrupt(format!("module table: {} unexpected bytes after the last module", bytes.len() - reader.at)));
@@ -147,8 +161,8 @@ mod tests {
             modules: vec![Module::new(ModuleKind::Script, "a.js", "1")],
         };
         let encoded = bundle.encode();
-        let err = Bundle::decode(&encoded[..encoded.len() - 2]).unwrap_err().to_string();
-        assert_eq!(err, "corrupt payload: module table: module 0: dependency count: unexpected end");
+        let err = Bundle::decode(&encoded[..encoded.len() - 1]).unwrap_err().to_string();
+        assert_eq!(err, "corrupt payload: module table: module 0: source map flag: unexpected end");
     }
 
     #[test]

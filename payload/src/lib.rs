@@ -35,7 +35,8 @@
 //! | entry          | string: key of the entry module                                   |
 //! | module count   | u32                                                               |
 //! | each module    | kind (u8: 0 script, 1 JSON), key (string), source (blob),         |
-//! |                | dependency count (u32), then per dependency: specifier, target    |
+//! |                | dependency count (u32), then per dependency: specifier, target,   |
+//! |                | source map flag (u8: 0 none, 1 present), then the map (string)    |
 //!
 //! Module keys are `/`-separated paths relative to the project root. A dependency target is a
 //! module key, or `node:<name>` for a built-in module.
@@ -62,7 +63,7 @@ pub use bundle::{Bundle, Module, ModuleKind};
 /// Identifies a pack trailer: the last 8 bytes of a packed executable.
 pub const MAGIC: [u8; 8] = *b"PACK\x00APP";
 /// The version this build writes and the only one it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Size of the trailer at the very end of a packed executable.
 pub const TRAILER_LEN: u64 = 32;
 
@@ -209,6 +210,7 @@ mod tests {
         let mut index = Module::new(ModuleKind::Script, "index.js", "require('./lib/a')");
         index.dependencies.push(("./lib/a".into(), "lib/a.js".into()));
         index.dependencies.push(("fs".into(), "node:fs".into()));
+        index.source_map = Some("{\"version\":3}".into());
         Bundle {
             entry: "index.js".into(),
             modules: vec![
@@ -286,7 +288,7 @@ mod tests {
         let at = exe.len() - 12;
         exe[at..at + 4].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
         let err = read(exe).unwrap_err();
-        assert!(matches!(err, Error::UnsupportedVersion { found: 2, supported: 1 }), "{err}");
+        assert!(matches!(err, Error::UnsupportedVersion { found, supported: FORMAT_VERSION } if found == FORMAT_VERSION + 1), "{err}");
     }
 
     #[test]

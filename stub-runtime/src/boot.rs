@@ -5,6 +5,9 @@ use anyhow::Context;
 use deno_core::{v8, JsRuntime, PollEventLoopOptions, RuntimeOptions};
 use payload::Bundle;
 
+use std::rc::Rc;
+
+use crate::source_maps::SourceMaps;
 use crate::{builtins, code_cache, ops, VIRTUAL_ROOT};
 
 /// Everything a run needs: the app and how it was invoked.
@@ -53,7 +56,9 @@ pub fn run(launch: Launch) -> i32 {
 }
 
 async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
+    let source_maps = SourceMaps::new(&launch.bundle, &launch.root);
     let mut runtime = JsRuntime::try_new(RuntimeOptions {
+        module_loader: Some(Rc::new(source_maps)),
         extensions: vec![ops::pack_runtime::init(launch)],
         ..Default::default()
     })

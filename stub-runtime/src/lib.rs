@@ -22,6 +22,7 @@ mod boot;
 mod builtins;
 mod code_cache;
 mod ops;
+mod source_maps;
 
 pub use boot::{current_exe_path, run, Launch};
 

@@ -47,7 +47,12 @@ impl Project {
 
     /// `pack build ENTRY -o OUT`, asserting it succeeds; returns the executable's path.
     pub fn build(&self, entry: &str, out: &str) -> PathBuf {
-        let output = self.pack_build(entry, out);
+        self.build_with(entry, out, &[])
+    }
+
+    /// `pack build ENTRY -o OUT FLAGS...`, asserting it succeeds; returns the executable's path.
+    pub fn build_with(&self, entry: &str, out: &str, flags: &[String]) -> PathBuf {
+        let output = run_with_timeout(pack().args(["build", entry, "-o", out]).args(flags).current_dir(self.dir.path()));
         assert!(output.status.success(), "pack build failed:\n{}", String::from_utf8_lossy(&output.stderr));
         self.path(out)
     }

@@ -167,10 +167,10 @@ function evaluate(module, record) {
   compiled.call(module.exports, module.exports, makeRequire(module), module, module.filename, module.path);
 }
 
-/** Source of a bundled module by filename, for error reports; null when not bundled. */
+/** Original source of a bundled module by filename, for error reports; null when not bundled. */
 function sourceOf(filename) {
   const key = keyOf(filename);
-  return key === null ? null : recordOf(key)?.source ?? null;
+  return key === null ? null : ops.op_loader_original_source(key);
 }
 
 function runMain() {

@@ -54,6 +54,15 @@ pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Option<Modu
     Some(ModuleRecord { kind, source: module.source.clone(), dependencies: module.dependencies.clone() })
 }
 
+/// The original text of a module (before TypeScript stripping or minifying), for the source
+/// line shown above an uncaught error's stack.
+#[op2]
+#[string]
+pub fn op_loader_original_source(state: &mut OpState, #[string] key: &str) -> Option<String> {
+    let module = state.borrow::<ModuleTable>().modules.get(key)?;
+    Some(crate::source_maps::original_source(module).into_owned())
+}
+
 /// Names `require` treats as Node built-ins.
 #[op2]
 #[serde]

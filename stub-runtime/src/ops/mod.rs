@@ -9,6 +9,7 @@ deno_core::extension!(
     ops = [
         loader::op_loader_entry,
         loader::op_loader_module,
+        loader::op_loader_original_source,
         loader::op_loader_builtin,
         loader::op_loader_builtin_names,
 
