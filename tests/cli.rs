@@ -225,3 +225,35 @@ fn no_bytecode_cache_is_written_unless_asked() {
     assert_eq!(text(&output.stdout), "0\n");
     assert!(std::fs::read_dir(&cache).unwrap().count() > 0, "opting in with PACK_CODE_CACHE_DIR caches bytecode there");
 }
+
+#[test]
+fn inspect_lists_entry_modules_and_sizes() {
+    let project = Project::new(&[("index.ts", "import { x } from './lib';\nconsole.log(x);\n"), ("lib.js", "exports.x = 1;\n"), ("data.json", "{}")]);
+    project.write("index.ts", "import { x } from './lib';\nimport data from './data.json';\nconsole.log(x, data);\n");
+    let output = run_with_timeout(pack().args(["build", "index.ts", "-o", "app", "--minify", "--compress-level", "5", "--quiet"]).current_dir(project.dir.path()));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "", "--quiet prints nothing on success");
+    let report = run_with_timeout(pack().args(["inspect", "app"]).current_dir(project.dir.path()));
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    assert_matches(
+        "inspect",
+        &format!(
+            "format version  {}\nentry           index.ts\nminified        yes\nsource maps     2 of 3 modules\nstub[WILDCARD]payload[WILDCARD]% of raw)\n\n[WILDCARD] json  data.json\n[WILDCARD] js    index.ts\n[WILDCARD] js    lib.js\n",
+            payload::FORMAT_VERSION
+        ),
+        &text(&report.stdout),
+    );
+}
+
+#[test]
+fn inspect_of_a_file_without_payload_fails_clearly() {
+    let output = run_with_timeout(pack().arg("inspect").arg(support::stub_path()));
+    fails_with(&output, "error: '[WILDCARD]stub-runtime': no payload found[WILDCARD]");
+}
+
+#[test]
+fn compress_level_out_of_range_is_refused() {
+    let project = Project::new(&[("index.js", "")]);
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app", "--compress-level", "0"]).current_dir(project.dir.path()));
+    fails_with(&output, "error: invalid value '0' for '--compress-level <COMPRESS_LEVEL>': 0 is not in 1..=22[WILDCARD]");
+}

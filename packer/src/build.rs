@@ -19,7 +19,7 @@ pub struct Written {
     pub stub_bytes: u64,
 }
 
-pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>) -> anyhow::Result<Written> {
+pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>, compress_level: i32) -> anyhow::Result<Written> {
     if output.is_dir() {
         bail!("cannot write the executable to '{}': it is a directory", output.display());
     }
@@ -29,7 +29,7 @@ pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>) -> an
         Err(payload::Error::NoPayload) => {}
         _ => bail!("'{}' already carries an app; give the bare stub runtime with --stub", stub_path.display()),
     }
-    let appended = payload::encode(&graph.to_bundle(), stub.len() as u64).context("cannot encode the payload")?;
+    let appended = payload::encode(&graph.to_bundle(), stub.len() as u64, compress_level).context("cannot encode the payload")?;
 
     let temporary = temporary_path(output);
     let written = write_file(&temporary, &[&stub, &appended]).and_then(|()| {

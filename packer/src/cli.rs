@@ -29,6 +29,17 @@ pub enum Command {
         /// Minify every module with swc (source maps keep stack traces pointing at the original)
         #[arg(long)]
         minify: bool,
+        /// zstd compression level of the payload, 1 (fastest packing) to 22 (smallest)
+        #[arg(long, default_value_t = payload::DEFAULT_COMPRESSION_LEVEL, value_parser = clap::value_parser!(i32).range(1..=22))]
+        compress_level: i32,
+        /// Print nothing but warnings and errors
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Show what a packed executable contains
+    Inspect {
+        /// A packed executable
+        binary: PathBuf,
     },
     /// Run ENTRY at once, as `node ENTRY ARGS...` would, without writing an executable
     Run {
@@ -43,7 +54,7 @@ pub enum Command {
 /// Turns `pack FILE ARGS...` into `pack run FILE -- ARGS...`; other command lines pass as they are.
 pub fn expand_shorthand(args: Vec<OsString>) -> Vec<OsString> {
     let is_shorthand = args.get(1).and_then(|first| first.to_str()).is_some_and(|first| {
-        !first.starts_with('-') && !matches!(first, "build" | "run" | "help")
+        !first.starts_with('-') && !matches!(first, "build" | "run" | "inspect" | "help")
     });
     if !is_shorthand {
         return args;

@@ -18,6 +18,7 @@ pub struct Graph {
     /// at or above the entry (else the entry's directory), widened to hold every module.
     pub root: PathBuf,
     pub entry: PathBuf,
+    minified: bool,
     modules: BTreeMap<PathBuf, GraphModule>,
 }
 
@@ -82,7 +83,7 @@ impl Walker {
             return Err(std::mem::take(&mut self.errors));
         }
         let root = self.modules.keys().fold(self.display_root.clone(), |root, file| common_ancestor(&root, file));
-        Ok(Graph { root, entry, modules: std::mem::take(&mut self.modules) })
+        Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules) })
     }
 
     /// Reads and scans one file; problems are recorded and the module left out.
@@ -266,7 +267,7 @@ impl Graph {
             .collect::<Vec<_>>();
         let mut modules = modules;
         modules.sort_by(|a, b| a.key.cmp(&b.key));
-        Bundle { entry: self.key(&self.entry), modules }
+        Bundle { entry: self.key(&self.entry), minified: self.minified, modules }
     }
 }
 

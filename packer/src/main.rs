@@ -11,12 +11,14 @@ mod build;
 mod cli;
 mod diagnostics;
 mod graph;
+mod inspect;
 mod resolve;
 mod scan;
 mod transform;
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
@@ -27,19 +29,23 @@ use transform::Options;
 fn main() -> ExitCode {
     let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
     match cli.command {
-        Command::Build { entry, output, stub, minify } => {
+        Command::Build { entry, output, stub, minify, compress_level, quiet } => {
+            let started = Instant::now();
             let Some(graph) = walk(&entry, Options { minify }, true) else { return ExitCode::FAILURE };
-            match build::write_executable(&graph, &output, stub.as_deref()) {
+            match build::write_executable(&graph, &output, stub.as_deref(), compress_level) {
                 Ok(written) => {
-                    eprintln!(
-                        "packed {} module{} into {} ({} bytes: {} stub + {} app)",
-                        written.modules,
-                        if written.modules == 1 { "" } else { "s" },
-                        output.display(),
-                        written.bytes,
-                        written.stub_bytes,
-                        written.bytes - written.stub_bytes,
-                    );
+                    if !quiet {
+                        eprintln!(
+                            "packed {} module{} into {}: {} ({} stub + {} app) in {:.2} s",
+                            written.modules,
+                            if written.modules == 1 { "" } else { "s" },
+                            output.display(),
+                            inspect::human_size(written.bytes),
+                            inspect::human_size(written.stub_bytes),
+                            inspect::human_size(written.bytes - written.stub_bytes),
+                            started.elapsed().as_secs_f64(),
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(err) => {
@@ -48,6 +54,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Inspect { binary } => match inspect::inspect(&binary) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("error: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Run { entry, args } => {
             // Like node, `pack run` says nothing of its own unless the app cannot start.
             let Some(graph) = walk(&entry, Options::default(), false) else { return ExitCode::FAILURE };

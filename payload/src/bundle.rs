@@ -49,6 +49,8 @@ impl Module {
 pub struct Bundle {
     /// Key of the module that runs first.
     pub entry: String,
+    /// Whether the packer minified the modules (shown by `pack inspect`).
+    pub minified: bool,
     /// Sorted by key, so the same app always encodes to the same bytes.
     pub modules: Vec<Module>,
 }
@@ -57,6 +59,7 @@ impl Bundle {
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         put_bytes(&mut out, self.entry.as_bytes());
+        out.push(u8::from(self.minified));
         put_u32(&mut out, self.modules.len());
         for module in &self.modules {
             out.push(module.kind.tag());
@@ -81,6 +84,10 @@ impl Bundle {
     pub(crate) fn decode(bytes: &[u8]) -> Result<Bundle, Error> {
         let mut reader = Reader { bytes, at: 0 };
         let entry = reader.string("bundle header: entry")?;
+        let minified = match reader.u8("bundle header: flags")? {
+            flags if flags & !FLAG_MINIFIED == 0 => flags & FLAG_MINIFIED != 0,
+            flags => return Err(corrupt(format!("bundle header: flags: unknown bits {flags:#04x}"))),
+        };
         let count = reader.u32("bundle header: module count")?;
         let mut modules = Vec::new();
         for index in 0..count {
@@ -106,9 +113,11 @@ impl Bundle {
         if reader.at != bytes.len() {
             return Err(corrupt(format!("module table: {} unexpected bytes after the last module", bytes.len() - reader.at)));
         }
-        Ok(Bundle { entry, modules })
+        Ok(Bundle { entry, minified, modules })
     }
 }
+
+const FLAG_MINIFIED: u8 = 1;
 
 fn put_u32(out: &mut Vec<u8>, value: usize) {
     let value = u32::try_from(value).expect("bundle field longer than 4 GiB");
@@ -158,6 +167,7 @@ mod tests {
     fn cut_table_names_the_field() {
         let bundle = Bundle {
             entry: "a.js".into(),
+            minified: false,
             modules: vec![Module::new(ModuleKind::Script, "a.js", "1")],
         };
         let encoded = bundle.encode();
@@ -167,9 +177,9 @@ mod tests {
 
     #[test]
     fn unknown_kind_is_corrupt() {
-        let bundle = Bundle { entry: "a".into(), modules: vec![Module::new(ModuleKind::Json, "a", "{}")] };
+        let bundle = Bundle { entry: "a".into(), minified: false, modules: vec![Module::new(ModuleKind::Json, "a", "{}")] };
         let mut encoded = bundle.encode();
-        encoded[4 + 1 + 4] = 9;
+        encoded[4 + 1 + 1 + 4] = 9;
         let err = Bundle::decode(&encoded).unwrap_err().to_string();
         assert_eq!(err, "corrupt payload: module table: module 0: kind: unknown tag 9");
     }

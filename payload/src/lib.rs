@@ -33,6 +33,7 @@
 //! | field          | encoding                                                          |
 //! |----------------|-------------------------------------------------------------------|
 //! | entry          | string: key of the entry module                                   |
+//! | flags          | u8: bit 0 set when the modules were minified                      |
 //! | module count   | u32                                                               |
 //! | each module    | kind (u8: 0 script, 1 JSON), key (string), source (blob),         |
 //! |                | dependency count (u32), then per dependency: specifier, target,   |
@@ -45,11 +46,12 @@
 //! use payload::{Bundle, Module, ModuleKind};
 //! let bundle = Bundle {
 //!     entry: "index.js".into(),
+//!     minified: false,
 //!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log(1)")],
 //! };
 //! let stub = b"stub bytes".to_vec();
 //! let mut exe = stub.clone();
-//! exe.extend(payload::encode(&bundle, stub.len() as u64).unwrap());
+//! exe.extend(payload::encode(&bundle, stub.len() as u64, payload::DEFAULT_COMPRESSION_LEVEL).unwrap());
 //! let read = payload::read_from(&mut std::io::Cursor::new(exe)).unwrap();
 //! assert_eq!(read, bundle);
 //! ```
@@ -71,9 +73,9 @@ pub const TRAILER_LEN: u64 = 32;
 /// executable (cut short, or with bytes appended) from a file that never had a payload.
 const TAIL_SLACK: u64 = 64;
 
-/// zstd level for the payload: level 19 packs noticeably smaller than the default 3 and
-/// decompression speed does not depend on the level.
-const COMPRESSION_LEVEL: i32 = 19;
+/// zstd level for the payload unless the packer is told otherwise: level 19 packs noticeably
+/// smaller than zstd's default 3, and decompression speed hardly depends on the level.
+pub const DEFAULT_COMPRESSION_LEVEL: i32 = 19;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -156,8 +158,8 @@ const MIN_CUT_MAGIC: usize = 4;
 
 /// Encodes and compresses `bundle`, returning the bytes to append to a stub of `stub_len` bytes:
 /// the payload followed by its trailer.
-pub fn encode(bundle: &Bundle, stub_len: u64) -> Result<Vec<u8>, Error> {
-    let compressed = zstd::bulk::compress(&bundle.encode(), COMPRESSION_LEVEL)?;
+pub fn encode(bundle: &Bundle, stub_len: u64, level: i32) -> Result<Vec<u8>, Error> {
+    let compressed = zstd::bulk::compress(&bundle.encode(), level)?;
     let trailer = Trailer {
         offset: stub_len,
         length: compressed.len() as u64,
@@ -171,6 +173,20 @@ pub fn encode(bundle: &Bundle, stub_len: u64) -> Result<Vec<u8>, Error> {
 /// Reads the bundle appended to a packed executable: seeks to the trailer, checks it, reads only
 /// the payload, verifies its checksum, decompresses and decodes it.
 pub fn read_from<R: Read + Seek>(file: &mut R) -> Result<Bundle, Error> {
+    read_with_sizes(file).map(|(bundle, _)| bundle)
+}
+
+/// Sizes of a payload as found in a packed executable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PayloadSizes {
+    /// Where the payload starts: the size of the stub in front of it.
+    pub offset: u64,
+    pub compressed: u64,
+    pub decompressed: u64,
+}
+
+/// [`read_from`], also reporting the payload's sizes (for `pack inspect`).
+pub fn read_with_sizes<R: Read + Seek>(file: &mut R) -> Result<(Bundle, PayloadSizes), Error> {
     let file_len = file.seek(SeekFrom::End(0))?;
     let tail_len = file_len.min(TRAILER_LEN + TAIL_SLACK);
     let mut tail = vec![0u8; tail_len as usize];
@@ -196,7 +212,8 @@ pub fn read_from<R: Read + Seek>(file: &mut R) -> Result<Bundle, Error> {
     }
     let encoded = zstd::stream::decode_all(compressed.as_slice())
         .map_err(|err| corrupt(format!("payload: decompression failed: {err}")))?;
-    Bundle::decode(&encoded)
+    let sizes = PayloadSizes { offset: trailer.offset, compressed: trailer.length, decompressed: encoded.len() as u64 };
+    Ok((Bundle::decode(&encoded)?, sizes))
 }
 
 #[cfg(test)]
@@ -213,6 +230,7 @@ mod tests {
         index.source_map = Some("{\"version\":3}".into());
         Bundle {
             entry: "index.js".into(),
+            minified: true,
             modules: vec![
                 index,
                 Module::new(ModuleKind::Script, "lib/a.js", "module.exports = 1"),
@@ -223,7 +241,7 @@ mod tests {
 
     fn packed(bundle: &Bundle) -> Vec<u8> {
         let mut exe = STUB.to_vec();
-        exe.extend(encode(bundle, STUB.len() as u64).unwrap());
+        exe.extend(encode(bundle, STUB.len() as u64, DEFAULT_COMPRESSION_LEVEL).unwrap());
         exe
     }
 
@@ -238,7 +256,7 @@ mod tests {
 
     #[test]
     fn empty_bundle_round_trips() {
-        let empty = Bundle { entry: String::new(), modules: vec![] };
+        let empty = Bundle { entry: String::new(), minified: false, modules: vec![] };
         assert_eq!(read(packed(&empty)).unwrap(), empty);
     }
 

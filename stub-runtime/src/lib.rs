@@ -12,6 +12,7 @@
 //! use payload::{Bundle, Module, ModuleKind};
 //! let bundle = Bundle {
 //!     entry: "index.js".into(),
+//!     minified: false,
 //!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log('hi')")],
 //! };
 //! let launch = stub_runtime::Launch::packed(bundle, vec!["./app".into()]);

@@ -1,0 +1,69 @@
+//! `pack inspect`: what a packed executable holds, read through the same payload reader the
+//! runtime uses. Modules are compressed together in one zstd frame, so each module's
+//! "alone" size is what it compresses to by itself at the default level: a guide to what it
+//! costs, not a slice of the payload.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use payload::ModuleKind;
+
+pub fn inspect(binary: &Path) -> anyhow::Result<String> {
+    let mut file = std::fs::File::open(binary).with_context(|| format!("cannot open '{}'", binary.display()))?;
+    let (bundle, sizes) = payload::read_with_sizes(&mut file).with_context(|| format!("'{}'", binary.display()))?;
+
+    let mut out = String::new();
+    let mapped = bundle.modules.iter().filter(|module| module.source_map.is_some()).count();
+    let ratio = percent(sizes.compressed, sizes.decompressed);
+    writeln!(out, "format version  {}", payload::FORMAT_VERSION)?;
+    writeln!(out, "entry           {}", bundle.entry)?;
+    writeln!(out, "minified        {}", if bundle.minified { "yes" } else { "no" })?;
+    writeln!(out, "source maps     {mapped} of {} modules", bundle.modules.len())?;
+    writeln!(out, "stub            {}", human_size(sizes.offset))?;
+    writeln!(out, "payload         {} compressed from {} ({ratio} of raw)", human_size(sizes.compressed), human_size(sizes.decompressed))?;
+    writeln!(out)?;
+    writeln!(out, "{:>10} {:>10}  {:<5} module", "raw", "alone", "kind")?;
+    for module in &bundle.modules {
+        let raw = module.source.len() as u64 + module.source_map.as_ref().map_or(0, |map| map.len() as u64);
+        let alone = zstd::bulk::compress(module.source.as_bytes(), payload::DEFAULT_COMPRESSION_LEVEL).map_or(0, |bytes| bytes.len() as u64);
+        let kind = match module.kind {
+            ModuleKind::Script => "js",
+            ModuleKind::Json => "json",
+        };
+        writeln!(out, "{:>10} {:>10}  {kind:<5} {}", human_size(raw), human_size(alone), module.key)?;
+    }
+    Ok(out)
+}
+
+fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "-".to_owned();
+    }
+    format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+}
+
+/// Bytes as B, KiB or MiB with one decimal.
+pub fn human_size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let value = bytes as f64;
+    if value < KIB {
+        format!("{bytes} B")
+    } else if value < KIB * KIB {
+        format!("{:.1} KiB", value / KIB)
+    } else {
+        format!("{:.1} MiB", value / KIB / KIB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(10 * 1024 * 1024 + 1), "10.0 MiB");
+    }
+}
