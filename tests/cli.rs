@@ -257,3 +257,33 @@ fn compress_level_out_of_range_is_refused() {
     let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app", "--compress-level", "0"]).current_dir(project.dir.path()));
     fails_with(&output, "error: invalid value '0' for '--compress-level <COMPRESS_LEVEL>': 0 is not in 1..=22[WILDCARD]");
 }
+
+#[test]
+fn module_that_is_not_utf8_is_reported_at_the_bad_byte() {
+    let project = Project::new(&[("index.js", "require('./latin1')\n")]);
+    std::fs::write(project.path("latin1.js"), b"// ok\nconst s = '\xe9t\xe9';\n").unwrap();
+    let output = project.pack_build("index.js", "app");
+    fails_with(&output, "latin1.js:2:12: error: not UTF-8 text (invalid byte 0xe9)\n[WILDCARD]2 | const s = '\n[WILDCARD]  = help: JavaScript, TypeScript and JSON modules must be saved as UTF-8\n[WILDCARD]");
+    assert!(!project.path("app").exists());
+}
+
+#[test]
+fn broken_package_json_is_reported_with_the_requiring_file() {
+    let project = Project::new(&[
+        ("index.js", "require('dep')\n"),
+        ("node_modules/dep/package.json", "{\n  \"main\": \"x.js\",\n  oops\n}\n"),
+        ("node_modules/dep/x.js", ""),
+    ]);
+    let output = project.pack_build("index.js", "app");
+    fails_with(&output, "node_modules/dep/package.json:3:3: error: invalid package.json: [WILDCARD]3 |   oops\n[WILDCARD]  = note: read while resolving 'dep' from index.js:1\n[WILDCARD]");
+}
+
+#[test]
+fn unresolvable_package_names_the_chain() {
+    let project = Project::new(&[("index.js", "require('./lib')\n"), ("lib.js", "module.exports = require('left-pad');\n")]);
+    let output = project.pack_build("index.js", "app");
+    fails_with(
+        &output,
+        "lib.js:1:18: error: Cannot find module 'left-pad'\n[WILDCARD]  = note: lib.js is required by index.js\n  = help: install the package (npm install left-pad)[WILDCARD]",
+    );
+}

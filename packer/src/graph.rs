@@ -89,10 +89,17 @@ impl Walker {
     /// Reads and scans one file; problems are recorded and the module left out.
     fn load(&mut self, file: &Path) -> Option<GraphModule> {
         let display = self.display(file);
-        let source = match std::fs::read_to_string(file) {
-            Ok(source) => source,
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
             Err(err) => {
                 self.errors.push(Diagnostic::error(format!("cannot read '{display}': {err}")));
+                return None;
+            }
+        };
+        let source = match String::from_utf8(bytes) {
+            Ok(source) => source,
+            Err(err) => {
+                self.errors.push(not_utf8(display, err.as_bytes(), err.utf8_error().valid_up_to()));
                 return None;
             }
         };
@@ -203,6 +210,18 @@ impl Walker {
     fn display(&self, file: &Path) -> String {
         relative_key(&self.display_root, file)
     }
+}
+
+/// A module that is not UTF-8 text, located at its first invalid byte.
+fn not_utf8(display: String, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let source_line = before[line_start..].to_owned();
+    Diagnostic::error(format!("not UTF-8 text (invalid byte 0x{:02x})", bytes[valid_up_to]))
+        .at(Location { file: display, line, column, source_line })
+        .help("JavaScript, TypeScript and JSON modules must be saved as UTF-8")
 }
 
 fn hint(specifier: &str) -> String {
