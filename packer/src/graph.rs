@@ -104,7 +104,7 @@ impl Walker {
             }
         };
         if file.extension().is_some_and(|extension| extension == "json") {
-            if let Err(err) = serde_json::from_str::<serde_json::Value>(&source) {
+            if let Err(err) = serde_json::from_str::<serde_json::Value>(&mask_surrogate_escapes(&source)) {
                 let line = source.lines().nth(err.line().saturating_sub(1)).unwrap_or_default().to_owned();
                 let at = Location { file: display, line: err.line(), column: err.column(), source_line: line };
                 self.errors.push(Diagnostic::error(format!("invalid JSON: {err}")).at(at));
@@ -212,6 +212,33 @@ impl Walker {
     }
 }
 
+/// JSON.parse accepts lone surrogate escapes (`"\ud800"`) where serde_json refuses them; such a
+/// file is valid for Node, so for checking, every surrogate escape is masked as `\u0020`.
+fn mask_surrogate_escapes(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains("\\u") {
+        return json.into();
+    }
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let is_surrogate = escape.get(1..2) == Some("u")
+            && escape.get(2..6).and_then(|hex| u16::from_str_radix(hex, 16).ok()).is_some_and(|unit| (0xd800..0xe000).contains(&unit));
+        let taken = if is_surrogate {
+            out.push_str("\\u0020");
+            6
+        } else {
+            let len = escape[1..].chars().next().map_or(1, |next| 1 + next.len_utf8());
+            out.push_str(&escape[..len]);
+            len
+        };
+        rest = &escape[taken..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// A module that is not UTF-8 text, located at its first invalid byte.
 fn not_utf8(display: String, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
@@ -298,6 +325,12 @@ mod tests {
     fn keys_are_relative_with_dotdot_outside() {
         assert_eq!(relative_key(Path::new("/p/app"), Path::new("/p/app/src/a.js")), "src/a.js");
         assert_eq!(relative_key(Path::new("/p/app"), Path::new("/p/lib/b.js")), "../lib/b.js");
+    }
+
+    #[test]
+    fn surrogate_escapes_are_masked_for_checking_only() {
+        assert_eq!(mask_surrogate_escapes(r#"{"a": "\ud900x\\ud800\n"}"#), r#"{"a": "\u0020x\\ud800\n"}"#);
+        assert!(serde_json::from_str::<serde_json::Value>(&mask_surrogate_escapes(r#"["\udc00", "\ud83d\ude00"]"#)).is_ok());
     }
 
     #[test]
