@@ -38,4 +38,16 @@ macro_rules! js_tests {
     };
 }
 
-js_tests!(util_inspect, events, path);
+js_tests!(
+    util_inspect,
+    events,
+    path,
+    url,
+    querystring,
+    assert,
+    console,
+    os,
+    process,
+    timers_promises,
+    parse_args,
+);

@@ -60,6 +60,8 @@
     AbortController: ['internal/abort_controller', 'AbortController'],
     AbortSignal: ['internal/abort_controller', 'AbortSignal'],
     performance: ['perf_hooks', 'performance'],
+    URL: ['internal/whatwg_url', 'URL'],
+    URLSearchParams: ['internal/whatwg_url', 'URLSearchParams'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
     defineLazy(name, () => requireBuiltin(id)[key]);

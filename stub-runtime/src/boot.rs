@@ -22,6 +22,11 @@ pub struct Launch {
 }
 
 impl Launch {
+    /// The path a module appears at: its key under the root.
+    pub fn path_of(&self, key: &str) -> String {
+        format!("{}/{key}", self.root.trim_end_matches('/'))
+    }
+
     /// A launch of a packed executable: modules live under [`VIRTUAL_ROOT`].
     pub fn packed(bundle: Bundle, args: Vec<String>) -> Launch {
         Launch { bundle, root: VIRTUAL_ROOT.to_owned(), exec_path: current_exe_path(), args }
@@ -56,7 +61,7 @@ pub fn run(launch: Launch) -> i32 {
 }
 
 async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
-    let source_maps = SourceMaps::new(&launch.bundle, &launch.root);
+    let source_maps = SourceMaps::new(&launch);
     let mut runtime = JsRuntime::try_new(RuntimeOptions {
         module_loader: Some(Rc::new(source_maps)),
         extensions: vec![ops::pack_runtime::init(launch)],

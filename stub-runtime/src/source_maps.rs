@@ -12,26 +12,27 @@ use std::collections::HashMap;
 use deno_core::error::ModuleLoaderError;
 use deno_core::{ModuleLoadOptions, ModuleLoadReferrer, ModuleLoadResponse, ModuleLoader, ModuleSpecifier, ResolutionKind};
 use deno_error::JsErrorBox;
-use payload::Bundle;
+use crate::boot::Launch;
 
 pub struct SourceMaps {
     by_url: HashMap<String, String>,
 }
 
 impl SourceMaps {
-    pub fn new(bundle: &Bundle, root: &str) -> SourceMaps {
-        let by_url = bundle
+    pub fn new(launch: &Launch) -> SourceMaps {
+        let by_url = launch
+            .bundle
             .modules
             .iter()
-            .filter_map(|module| Some((module_url(root, &module.key)?, module.source_map.clone()?)))
+            .filter_map(|module| Some((module_url(&launch.path_of(&module.key))?, module.source_map.clone()?)))
             .collect();
         SourceMaps { by_url }
     }
 }
 
 /// The URL a module is compiled under, normalised as deno_core normalises it.
-fn module_url(root: &str, key: &str) -> Option<String> {
-    deno_core::url::Url::parse(&format!("file://{root}/{key}")).ok().map(String::from)
+fn module_url(path: &str) -> Option<String> {
+    deno_core::url::Url::parse(&format!("file://{path}")).ok().map(String::from)
 }
 
 /// The original text of a module: the source embedded in its source map, else the module itself.

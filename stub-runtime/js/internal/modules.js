@@ -7,6 +7,8 @@ const core = require('internal/core');
 const ops = core.ops;
 
 const { entry, root } = ops.op_loader_entry();
+// Module keys hang off this prefix; the root is `/` when a project reaches outside its directory.
+const rootPrefix = root.endsWith('/') ? root : `${root}/`;
 const builtinNames = new Set(ops.op_loader_builtin_names());
 
 function dirname(filename) {
@@ -25,7 +27,7 @@ function resolvePath(base, specifier) {
 }
 
 function keyOf(filename) {
-  return filename.startsWith(root + '/') ? filename.slice(root.length + 1) : null;
+  return filename.startsWith(rootPrefix) ? filename.slice(rootPrefix.length) : null;
 }
 
 function isBuiltin(specifier) {
@@ -68,7 +70,7 @@ function resolveInBundle(filename) {
   const key = keyOf(filename);
   if (key === null) return null;
   for (const suffix of FILE_SUFFIXES) {
-    if (recordOf(key + suffix)) return `${root}/${key}${suffix}`;
+    if (recordOf(key + suffix)) return `${rootPrefix}${key}${suffix}`;
   }
   return null;
 }
@@ -91,7 +93,7 @@ function resolveFilename(specifier, parent) {
   }
   const parentKey = parent?.filename ? keyOf(parent.filename) : null;
   const target = parentKey === null ? undefined : recordOf(parentKey)?.dependencies.get(specifier);
-  if (target !== undefined) return target.startsWith('node:') ? target : `${root}/${target}`;
+  if (target !== undefined) return target.startsWith('node:') ? target : rootPrefix + target;
   if (isBuiltin(specifier)) return specifier.startsWith('node:') ? specifier : `node:${specifier}`;
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') || specifier === '.' || specifier === '..') {
     const base = parent?.filename ? dirname(parent.filename) : root;
@@ -174,7 +176,7 @@ function sourceOf(filename) {
 }
 
 function runMain() {
-  loadModule(`${root}/${entry}`, null, true);
+  loadModule(rootPrefix + entry, null, true);
 }
 
 module.exports = { Module, runMain, isBuiltin, sourceOf };

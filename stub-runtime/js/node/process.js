@@ -19,11 +19,60 @@ const process = new Process();
 // The Node release whose API this runtime follows; packages feature-test against it.
 const NODE_VERSION = '20.11.1';
 
+// ---------------------------------------------------------------------------------------------
+// Errors shaped like Node's.
+
+function received(value) {
+  if (value === null || value === undefined) return ` Received ${value}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
+  }
+  let shown = require('util').inspect(value, { colors: false });
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+// Node's errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
+function nodeError(Base, code, message) {
+  const error = new Base(message);
+  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
+  void error.stack;
+  delete error.name;
+  error.code = code;
+  return error;
+}
+
+function invalidArgType(name, expected, value) {
+  const what = name.includes('.') ? 'property' : 'argument';
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${what} must be ${expected}.${received(value)}`);
+}
+
+function outOfRange(name, range, value) {
+  return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
+}
+
+// A failed system call as libuv reports it: "ENOENT: no such file or directory, chdir ...".
+function uvError(errno, syscall, detail, extra) {
+  const { code, message } = ops.op_os_errno_info(errno);
+  const error = new Error(detail === undefined ? `${syscall} ${code}` : `${code}: ${message}, ${syscall} ${detail}`);
+  Object.assign(error, { errno: -errno, code, syscall }, extra);
+  return error;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity and static facts.
+
 Object.assign(process, {
-  title: 'pack',
   version: `v${NODE_VERSION}`,
   versions: { node: NODE_VERSION, pack: '0.1.0' },
-  release: { name: 'node' },
+  release: {
+    name: 'node',
+    lts: 'Iron',
+    sourceUrl: `https://nodejs.org/download/release/v${NODE_VERSION}/node-v${NODE_VERSION}.tar.gz`,
+    headersUrl: `https://nodejs.org/download/release/v${NODE_VERSION}/node-v${NODE_VERSION}-headers.tar.gz`,
+  },
   argv: info.argv,
   argv0: info.argv[0],
   execArgv: [],
@@ -32,10 +81,114 @@ Object.assign(process, {
   ppid: info.ppid,
   platform: info.platform,
   arch: info.arch,
-  env: ops.op_process_env(),
-  config: { variables: {} },
-  features: {},
+  env: createEnv(),
+  // What this runtime can do, in Node's terms: no inspector, no TLS yet.
+  features: {
+    inspector: false,
+    debug: false,
+    uv: true,
+    ipv6: true,
+    tls_alpn: false,
+    tls_sni: false,
+    tls_ocsp: false,
+    tls: false,
+    cached_builtins: true,
+  },
+  config: {
+    target_defaults: { cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [] },
+    variables: {
+      host_arch: info.arch,
+      target_arch: info.arch,
+      node_byteorder: new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'little' : 'big',
+      node_module_version: 115,
+      napi_build_version: '9',
+      node_shared: false,
+      node_use_openssl: false,
+      node_shared_openssl: false,
+      icu_small: false,
+      is_debug: 0,
+      asan: 0,
+    },
+  },
 });
+
+let title = 'pack';
+Object.defineProperty(process, 'title', {
+  enumerable: true,
+  configurable: true,
+  get: () => title,
+  set(value) {
+    title = `${value}`;
+  },
+});
+
+// Node lists the flags NODE_OPTIONS may carry; this runtime reads none, and the set is read-only.
+class NodeEnvironmentFlagsSet extends Set {
+  add() {
+    return this;
+  }
+  delete() {
+    return false;
+  }
+  clear() {}
+}
+let allowedFlags;
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  enumerable: true,
+  configurable: true,
+  get: () => (allowedFlags ??= Object.freeze(new NodeEnvironmentFlagsSet())),
+  set(value) {
+    Object.defineProperty(this, 'allowedNodeEnvironmentFlags', { value, enumerable: true, configurable: true, writable: true });
+  },
+});
+
+process.binding = function binding(name) {
+  throw new Error(`No such module: ${name}`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// The environment: every assignment is stored as a string and copied to the real environment,
+// so child processes see it. Only a Proxy can intercept assignments of new names and `delete`.
+
+function createEnv() {
+  const values = {};
+  for (const [key, value] of ops.op_process_env()) values[key] = value;
+  return new Proxy(values, {
+    set(target, key, value) {
+      storeEnv(target, key, value);
+      return true;
+    },
+    defineProperty(target, key, descriptor) {
+      if ('get' in descriptor || 'set' in descriptor) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+          "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!descriptor.configurable || !descriptor.writable || !descriptor.enumerable) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+          "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      storeEnv(target, key, descriptor.value);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key === 'string') ops.op_process_remove_env(key);
+      delete target[key];
+      return true;
+    },
+  });
+}
+
+function storeEnv(target, key, value) {
+  if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  const text = `${value}`;
+  // The OS refuses some names ('', 'a=b'); Node then keeps nothing either.
+  if (!ops.op_process_set_env(key, text)) return;
+  const nul = text.indexOf('\0');
+  target[key] = nul === -1 ? text : text.slice(0, nul);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit.
 
 let exitCode;
 Object.defineProperty(process, 'exitCode', {
@@ -55,15 +208,84 @@ process.exit = function exit(code) {
   require('internal/lifecycle').exit(code);
 };
 process.reallyExit = (code) => ops.op_process_exit(code | 0);
+process.abort = function abort() {
+  ops.op_process_kill(process.pid, signalNumber('SIGABRT'));
+};
+
+// ---------------------------------------------------------------------------------------------
+// Working directory, umask, ids, signals.
+
 process.cwd = () => ops.op_process_cwd();
+
+process.chdir = function chdir(directory) {
+  if (typeof directory !== 'string') throw invalidArgType('directory', 'of type string', directory);
+  const errno = ops.op_process_chdir(directory);
+  if (errno !== 0) {
+    const from = process.cwd();
+    throw uvError(errno, 'chdir', `'${from}' -> '${directory}'`, { path: from, dest: directory });
+  }
+};
+
+process.umask = function umask(mask) {
+  if (mask === undefined) return ops.op_process_umask(-1);
+  return ops.op_process_umask(parseMode(mask, 'mask') & 0o777);
+};
+
+// A mode as a 32-bit unsigned number or an octal string, as Node's file-mode arguments take it.
+function parseMode(value, name) {
+  if (typeof value === 'string') {
+    if (!/^[0-7]+$/.test(value)) {
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+        `The argument '${name}' must be a 32-bit unsigned integer or an octal string. Received ${require('util').inspect(value)}`);
+    }
+    value = parseInt(value, 8);
+  }
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < 0 || value > 4294967295) throw outOfRange(name, '>= 0 && <= 4294967295', value);
+  return value;
+}
+
+// Ids are read fresh each time: setuid-style calls elsewhere may change them.
+process.getuid = () => ops.op_process_ids().uid;
+process.geteuid = () => ops.op_process_ids().euid;
+process.getgid = () => ops.op_process_ids().gid;
+process.getegid = () => ops.op_process_ids().egid;
+process.getgroups = () => Array.from(ops.op_process_ids().groups);
+
+function signalNumber(name) {
+  return require('os').constants.signals[name];
+}
+
+process.kill = function kill(pid, signal = 'SIGTERM') {
+  // Node accepts anything that is an integer after coercion, such as '123'.
+  if (pid != (pid | 0)) throw invalidArgType('pid', 'of type number', pid);
+  let number = signal;
+  if (typeof signal === 'string') {
+    number = Object.hasOwn(require('os').constants.signals, signal) ? signalNumber(signal) : undefined;
+    if (number === undefined) throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  } else if (typeof signal !== 'number') {
+    throw nodeError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${require('util').format('%s', signal)}`);
+  }
+  const errno = ops.op_process_kill(pid | 0, number | 0);
+  if (errno !== 0) throw uvError(errno, 'kill');
+  return true;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Time and resources.
+
 process.uptime = () => ops.op_process_hrtime() / 1e9;
-process.hrtime = function hrtime(previous) {
+
+process.hrtime = function hrtime(time) {
   const now = ops.op_process_hrtime();
   let seconds = Math.floor(now / 1e9);
   let nanos = Math.floor(now - seconds * 1e9);
-  if (previous !== undefined) {
-    seconds -= previous[0];
-    nanos -= previous[1];
+  if (time !== undefined) {
+    if (!Array.isArray(time)) throw invalidArgType('time', 'an instance of Array', time);
+    if (time.length !== 2) throw outOfRange('time', '2', time.length);
+    seconds -= time[0];
+    nanos -= time[1];
     if (nanos < 0) {
       seconds -= 1;
       nanos += 1e9;
@@ -71,50 +293,141 @@ process.hrtime = function hrtime(previous) {
   }
   return [seconds, nanos];
 };
-process.hrtime.bigint = () => BigInt(Math.floor(ops.op_process_hrtime()));
+process.hrtime.bigint = function bigint() {
+  return BigInt(Math.floor(ops.op_process_hrtime()));
+};
+
+function memoryUsage() {
+  // The engine's own figures; QuickJS has no separate count of ArrayBuffer memory.
+  const heap = core.memoryUsage();
+  return {
+    rss: ops.op_process_rss(),
+    heapTotal: heap.heapTotal,
+    heapUsed: heap.heapUsed,
+    external: heap.external,
+    arrayBuffers: 0,
+  };
+}
+memoryUsage.rss = function rss() {
+  return ops.op_process_rss();
+};
+process.memoryUsage = memoryUsage;
+
+process.cpuUsage = function cpuUsage(previous) {
+  const [user, system] = ops.op_process_cpu_usage();
+  if (previous === undefined) return { user, system };
+  if (previous === null || typeof previous !== 'object') throw invalidArgType('prevValue', 'of type object', previous);
+  for (const key of ['user', 'system']) {
+    const value = previous[key];
+    if (typeof value !== 'number') throw invalidArgType(`prevValue.${key}`, 'of type number', value);
+    if (!(value >= 0) || !Number.isFinite(value)) {
+      throw nodeError(RangeError, 'ERR_INVALID_ARG_VALUE',
+        `The property 'prevValue.${key}' is invalid. Received ${value}`);
+    }
+  }
+  return { user: user - previous.user, system: system - previous.system };
+};
+
+process.resourceUsage = function resourceUsage() {
+  // Copied into an ordinary object: the op's has no prototype.
+  return Object.assign({}, ops.op_process_resource_usage());
+};
+
+// ---------------------------------------------------------------------------------------------
+// nextTick and warnings.
 
 process.nextTick = function nextTick(callback, ...args) {
-  if (typeof callback !== 'function') {
-    const error = new TypeError(`The "callback" argument must be of type function. Received ${describe(callback)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    throw error;
-  }
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   core.queueNextTick({ callback, args: args.length === 0 ? undefined : args, snapshot: core.getAsyncContext() });
 };
 
-process.emitWarning = function emitWarning(warning, type, code) {
-  let options = type;
-  if (typeof options !== 'object' || options === null) options = { type, code };
-  let error = warning;
-  if (typeof warning === 'string') {
-    error = new Error(warning);
-    error.name = options.type || 'Warning';
-    if (options.code !== undefined) error.code = options.code;
-    if (options.detail !== undefined) error.detail = options.detail;
+// emitWarning(warning[, options]) or emitWarning(warning[, type[, code]][, ctor]).
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object') {
+    const options = type;
+    ({ type, code, ctor } = options);
+    if (typeof options.detail === 'string') detail = options.detail;
+  } else if (typeof type === 'function') {
+    ctor = type;
+    type = undefined;
+    code = undefined;
+  } else if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
   }
-  if (error.name === 'DeprecationWarning' && process.noDeprecation) return;
-  process.nextTick(() => process.emit('warning', error));
+  if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'of type string', type);
+  if (code !== undefined && typeof code !== 'string') throw invalidArgType('code', 'of type string', code);
+  if (typeof warning === 'string') {
+    warning = createWarning(warning, type || 'Warning', code, detail, ctor || process.emitWarning);
+  } else if (!(warning instanceof Error)) {
+    throw invalidArgType('warning', 'of type string or an instance of Error', warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) {
+      // Thrown from the next tick, so it is uncaught, as in Node.
+      process.nextTick(() => {
+        throw warning;
+      });
+      return;
+    }
+  }
+  process.nextTick(() => process.emit('warning', warning));
 };
+
+function createWarning(message, type, code, detail, ctor) {
+  const warning = new Error(message);
+  warning.name = type;
+  if (code !== undefined) warning.code = code;
+  if (detail !== undefined) warning.detail = detail;
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(warning, ctor);
+  return warning;
+}
 
 // Warnings print to stderr unless the app silences them, as `node` does.
 process.on('warning', (warning) => {
   const prefix = warning.code ? `[${warning.code}] ` : '';
-  let text = `(node:${process.pid}) ${prefix}${warning.name}: ${warning.message}\n`;
+  const trace = warning.name === 'DeprecationWarning' && process.traceDeprecation;
+  let text = `(node:${process.pid}) ${prefix}${trace ? warning.stack : `${warning.name}: ${warning.message}`}\n`;
   if (warning.detail) text += `${warning.detail}\n`;
   ops.op_process_write(2, text);
 });
 
-function describe(value) {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'function') return `function ${value.name}`;
-  if (typeof value === 'object') return 'an instance of ' + (value.constructor?.name ?? 'Object');
-  return `type ${typeof value} (${String(value)})`;
+// ---------------------------------------------------------------------------------------------
+// Standard streams: synchronous writes for now; terminals report their size.
+
+function describeTerminal(stream, fd) {
+  const terminal = ops.op_process_tty_info(fd);
+  if (!terminal.isTTY) return stream;
+  stream.isTTY = true;
+  if (terminal.columns !== null) {
+    stream.columns = terminal.columns;
+    stream.rows = terminal.rows;
+  }
+  stream.getWindowSize = () => [stream.columns, stream.rows];
+  stream.getColorDepth = (env = process.env) => colorDepth(env);
+  stream.hasColors = (count = 16, env = process.env) => {
+    if (typeof count === 'object' && count !== null) [count, env] = [16, count];
+    return count <= 2 ** colorDepth(env);
+  };
+  return stream;
 }
 
-function standardStream(fd) {
-  return {
+// Bits of colour a terminal supports, judged from the environment as Node does.
+function colorDepth(env) {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return { '': 4, 1: 4, true: 4, 2: 8, 3: 24 }[force] ?? 1;
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM && /256|direct/.test(env.TERM)) return 8;
+  if (env.COLORTERM !== undefined || (env.TERM && /^(xterm|screen|vt100|vt220|rxvt|linux|cygwin|ansi|color|konsole|tmux)/.test(env.TERM))) return 4;
+  return 1;
+}
+
+function outputStream(fd) {
+  return describeTerminal({
     fd,
-    isTTY: false,
     writable: true,
     write(chunk, encoding, callback) {
       if (typeof encoding === 'function') callback = encoding;
@@ -131,9 +444,40 @@ function standardStream(fd) {
     once() { return this; },
     emit() { return false; },
     removeListener() { return this; },
-  };
+  }, fd);
 }
-process.stdout = standardStream(1);
-process.stderr = standardStream(2);
+
+// Nothing reads standard input yet: this stands in for it with Node's fd and isTTY.
+function inputStream() {
+  const stream = new EventEmitter();
+  Object.assign(stream, {
+    fd: 0,
+    readable: true,
+    pause() { return this; },
+    resume() { return this; },
+    setEncoding() { return this; },
+    setRawMode() { return this; },
+    ref() { return this; },
+    unref() { return this; },
+  });
+  if (ops.op_process_tty_info(0).isTTY) stream.isTTY = true;
+  return stream;
+}
+
+// Made on first use, as in Node, so a script that never prints pays nothing for them.
+function defineStream(name, create) {
+  let stream;
+  Object.defineProperty(process, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => (stream ??= create()),
+    set(value) {
+      stream = value;
+    },
+  });
+}
+defineStream('stdout', () => outputStream(1));
+defineStream('stderr', () => outputStream(2));
+defineStream('stdin', inputStream);
 
 module.exports = process;

@@ -115,4 +115,14 @@ function clearImmediate(immediate) {
   if (immediate instanceof Immediate) core.clearImmediate(immediate);
 }
 
-module.exports = { setTimeout, clearTimeout, setInterval, clearInterval: clearTimeout, setImmediate, clearImmediate };
+module.exports = {
+  setTimeout,
+  clearTimeout,
+  setInterval,
+  clearInterval: clearTimeout,
+  setImmediate,
+  clearImmediate,
+  get promises() {
+    return require('timers/promises');
+  },
+};

@@ -1507,6 +1507,7 @@ module.exports = {
   stripVTControlCharacters,
   toUSVString,
   styleText,
+  get parseArgs() { return require('internal/parse_args').parseArgs; },
   _extend: extend,
   isBoolean: (v) => typeof v === 'boolean',
   isBuffer: (v) => !!(globalThis.Buffer && globalThis.Buffer.isBuffer(v)),

@@ -2,6 +2,7 @@
 //! list below is grouped by family and reads as an index.
 
 pub mod loader;
+pub mod os;
 pub mod process;
 
 deno_core::extension!(
@@ -19,6 +20,30 @@ deno_core::extension!(
         process::op_process_exit,
         process::op_process_cwd,
         process::op_process_hrtime,
+        process::op_process_rss,
+        process::op_process_resource_usage,
+        process::op_process_cpu_usage,
+        process::op_process_chdir,
+        process::op_process_umask,
+        process::op_process_kill,
+        process::op_process_ids,
+        process::op_process_set_env,
+        process::op_process_remove_env,
+        process::op_process_tty_info,
+
+        os::op_os_errno_info,
+        os::op_os_constants,
+        os::op_os_system_info,
+        os::op_os_uptime,
+        os::op_os_loadavg,
+        os::op_os_memory,
+        os::op_os_available_parallelism,
+        os::op_os_cpus,
+        os::op_os_network_interfaces,
+        os::op_os_user_info,
+        os::op_os_homedir,
+        os::op_os_get_priority,
+        os::op_os_set_priority,
     ],
     options = { launch: crate::boot::Launch },
     state = |state, options| {

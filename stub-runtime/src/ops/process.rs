@@ -1,7 +1,9 @@
 //! What `process` needs from the operating system: arguments, environment, standard streams,
-//! exit, working directory and a monotonic clock.
+//! exit, working directory, a monotonic clock, resource usage, identity and signals.
+//!
+//! Calls that can fail return a positive errno (0 for success); the JS side turns it into
+//! Node's error shape with `op_os_errno_info`.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::time::Instant;
 
@@ -17,7 +19,7 @@ struct ProcessState {
 }
 
 pub fn init(state: &mut OpState, launch: Launch) {
-    let entry_path = format!("{}/{}", launch.root, launch.bundle.entry);
+    let entry_path = launch.path_of(&launch.bundle.entry);
     let mut argv = vec![launch.exec_path.clone(), entry_path];
     argv.extend(launch.args);
     state.put(ProcessState { exec_path: launch.exec_path, argv, started: Instant::now() });
@@ -77,10 +79,11 @@ fn node_arch() -> &'static str {
     }
 }
 
-/// The environment as the app sees it: without the engine settings the runtime itself made.
+/// The environment as the app sees it, in the OS's order: without the engine settings the
+/// runtime itself made.
 #[op2]
 #[serde]
-pub fn op_process_env() -> HashMap<String, String> {
+pub fn op_process_env() -> Vec<(String, String)> {
     std::env::vars_os()
         .filter_map(|(key, value)| Some((key.into_string().ok()?, value.into_string().ok()?)))
         .filter(|(key, _)| !crate::code_cache::ENGINE_VARIABLES.contains(&key.as_str()))
@@ -122,4 +125,199 @@ pub fn op_process_cwd() -> Result<String, deno_error::JsErrorBox> {
 #[op2(fast)]
 pub fn op_process_hrtime(state: &mut OpState) -> f64 {
     state.borrow::<ProcessState>().started.elapsed().as_nanos() as f64
+}
+
+/// Resident set size in bytes: pages in memory (`/proc/self/statm`) times the page size.
+#[op2(fast)]
+pub fn op_process_rss() -> f64 {
+    // SAFETY: sysconf only reads configuration values.
+    let page_size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(0) as f64;
+    let resident_pages = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|text| text.split_whitespace().nth(1)?.parse::<f64>().ok());
+    match resident_pages {
+        Some(pages) => pages * page_size,
+        // Without /proc the peak is the best figure at hand (KiB on Linux, bytes on macOS).
+        None => resource_usage().max_rss * if cfg!(target_os = "macos") { 1.0 } else { 1024.0 },
+    }
+}
+
+/// `getrusage(RUSAGE_SELF)` in Node's units: CPU times in microseconds, maxRSS in KiB.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceUsage {
+    #[serde(rename = "userCPUTime")]
+    user_cpu_time: f64,
+    #[serde(rename = "systemCPUTime")]
+    system_cpu_time: f64,
+    #[serde(rename = "maxRSS")]
+    max_rss: f64,
+    shared_memory_size: f64,
+    unshared_data_size: f64,
+    unshared_stack_size: f64,
+    minor_page_fault: f64,
+    major_page_fault: f64,
+    swapped_out: f64,
+    fs_read: f64,
+    fs_write: f64,
+    ipc_sent: f64,
+    ipc_received: f64,
+    signals_count: f64,
+    voluntary_context_switches: f64,
+    involuntary_context_switches: f64,
+}
+
+fn resource_usage() -> ResourceUsage {
+    // SAFETY: rusage is plain old data that getrusage fills.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let micros = |time: libc::timeval| time.tv_sec as f64 * 1e6 + time.tv_usec as f64;
+    ResourceUsage {
+        user_cpu_time: micros(usage.ru_utime),
+        system_cpu_time: micros(usage.ru_stime),
+        max_rss: usage.ru_maxrss as f64,
+        shared_memory_size: usage.ru_ixrss as f64,
+        unshared_data_size: usage.ru_idrss as f64,
+        unshared_stack_size: usage.ru_isrss as f64,
+        minor_page_fault: usage.ru_minflt as f64,
+        major_page_fault: usage.ru_majflt as f64,
+        swapped_out: usage.ru_nswap as f64,
+        fs_read: usage.ru_inblock as f64,
+        fs_write: usage.ru_oublock as f64,
+        ipc_sent: usage.ru_msgsnd as f64,
+        ipc_received: usage.ru_msgrcv as f64,
+        signals_count: usage.ru_nsignals as f64,
+        voluntary_context_switches: usage.ru_nvcsw as f64,
+        involuntary_context_switches: usage.ru_nivcsw as f64,
+    }
+}
+
+#[op2]
+#[serde]
+pub fn op_process_resource_usage() -> ResourceUsage {
+    resource_usage()
+}
+
+/// `[user, system]` CPU time in microseconds.
+#[op2]
+#[serde]
+pub fn op_process_cpu_usage() -> Vec<f64> {
+    let usage = resource_usage();
+    vec![usage.user_cpu_time, usage.system_cpu_time]
+}
+
+/// Changes the working directory; returns 0 or a positive errno.
+#[op2(fast)]
+pub fn op_process_chdir(#[string] directory: &str) -> i32 {
+    match std::env::set_current_dir(directory) {
+        Ok(()) => 0,
+        Err(err) => err.raw_os_error().unwrap_or(libc::EIO),
+    }
+}
+
+/// Sets the file mode creation mask and returns the old one; a negative mask only reads it.
+#[op2(fast)]
+pub fn op_process_umask(mask: i32) -> u32 {
+    // SAFETY: umask cannot fail. Reading it means setting it, so a read puts it back at once.
+    unsafe {
+        if mask < 0 {
+            let old = libc::umask(0);
+            libc::umask(old);
+            old as u32
+        } else {
+            libc::umask(mask as libc::mode_t) as u32
+        }
+    }
+}
+
+/// Sends a signal; returns 0 or a positive errno.
+#[op2(fast)]
+pub fn op_process_kill(pid: i32, signal: i32) -> i32 {
+    // SAFETY: kill has no memory effects in this process.
+    if unsafe { libc::kill(pid, signal) } == 0 {
+        0
+    } else {
+        crate::ops::os::last_errno()
+    }
+}
+
+#[derive(Serialize)]
+pub struct Identity {
+    uid: libc::uid_t,
+    euid: libc::uid_t,
+    gid: libc::gid_t,
+    egid: libc::gid_t,
+    groups: Vec<libc::gid_t>,
+}
+
+/// The real and effective user and group ids and the supplementary groups.
+#[op2]
+#[serde]
+pub fn op_process_ids() -> Identity {
+    // SAFETY: the id getters cannot fail; getgroups writes at most `count` ids.
+    unsafe {
+        let count = libc::getgroups(0, std::ptr::null_mut()).max(0);
+        let mut groups = vec![0 as libc::gid_t; count as usize];
+        let written = libc::getgroups(count, groups.as_mut_ptr()).max(0);
+        groups.truncate(written as usize);
+        let egid = libc::getegid();
+        // Node lists the effective group too, as getgroups may leave it out.
+        if !groups.contains(&egid) {
+            groups.push(egid);
+        }
+        Identity {
+            uid: libc::getuid(),
+            euid: libc::geteuid(),
+            gid: libc::getgid(),
+            egid,
+            groups,
+        }
+    }
+}
+
+/// Sets a variable of the real environment, so child processes inherit it. Returns false for
+/// names the OS cannot hold (empty, or containing `=` or NUL); the value is cut at a NUL.
+#[op2(fast)]
+pub fn op_process_set_env(#[string] key: &str, #[string] value: &str) -> bool {
+    if key.is_empty() || key.contains(['=', '\0']) {
+        return false;
+    }
+    let value = value.split('\0').next().unwrap_or_default();
+    std::env::set_var(key, value);
+    true
+}
+
+#[op2(fast)]
+pub fn op_process_remove_env(#[string] key: &str) {
+    if !key.is_empty() && !key.contains(['=', '\0']) {
+        std::env::remove_var(key);
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TerminalInfo {
+    #[serde(rename = "isTTY")]
+    is_tty: bool,
+    /// The window size, when the fd is a terminal that reports one.
+    columns: Option<u16>,
+    rows: Option<u16>,
+}
+
+/// Whether a standard fd is a terminal, and its size in character cells.
+#[op2]
+#[serde]
+pub fn op_process_tty_info(fd: i32) -> TerminalInfo {
+    // SAFETY: isatty only inspects the fd; TIOCGWINSZ writes one winsize.
+    unsafe {
+        if libc::isatty(fd) != 1 {
+            return TerminalInfo { is_tty: false, columns: None, rows: None };
+        }
+        let mut size: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(fd, libc::TIOCGWINSZ, &mut size) == 0 && size.ws_col > 0 {
+            TerminalInfo { is_tty: true, columns: Some(size.ws_col), rows: Some(size.ws_row) }
+        } else {
+            TerminalInfo { is_tty: true, columns: None, rows: None }
+        }
+    }
 }

@@ -1,0 +1,3 @@
+// `assert/strict`: the same object as `require('assert').strict`.
+'use strict';
+module.exports = require('assert').strict;
