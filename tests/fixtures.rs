@@ -6,8 +6,8 @@
 //! ```
 //!
 //! `entry` defaults to `index.js`, `args` to none, `status` to 0, `stderr` to empty. In the
-//! expected texts `[ROOT]` stands for the directory the app sees as its root (`/pack/app` in a
-//! built executable, the project directory under `pack run`) and `[WILDCARD]` for any text.
+//! expected texts `[ROOT]` stands for the directory the app sees as its root (the executable's
+//! own path in a built executable, the project directory under `pack run`) and `[WILDCARD]` for any text.
 //! Adding a case means adding a directory and one line to the list at the bottom.
 
 mod support;
@@ -70,7 +70,8 @@ fn run_case(case: &str) {
 
     let binary = project.build_with(&expectation.entry, "app.bin", &expectation.build_args);
     let output = run_with_timeout(std::process::Command::new(&binary).args(&expectation.args).current_dir(project.dir.path()));
-    check(&format!("{case} (built)"), &expectation, "/pack/app", output);
+    let binary_path = binary.canonicalize().unwrap();
+    check(&format!("{case} (built)"), &expectation, &binary_path.to_string_lossy(), output);
 
     let root = project.dir.path().canonicalize().unwrap();
     let output = run_with_timeout(pack().arg("run").arg(&expectation.entry).arg("--").args(&expectation.args).current_dir(&root));

@@ -8,7 +8,7 @@ use payload::Bundle;
 use std::rc::Rc;
 
 use crate::source_maps::SourceMaps;
-use crate::{builtins, code_cache, ops, VIRTUAL_ROOT};
+use crate::{builtins, code_cache, ops, virtual_root};
 
 /// Everything a run needs: the app and how it was invoked.
 pub struct Launch {
@@ -27,9 +27,10 @@ impl Launch {
         format!("{}/{key}", self.root.trim_end_matches('/'))
     }
 
-    /// A launch of a packed executable: modules live under [`VIRTUAL_ROOT`].
+    /// A launch of a packed executable: modules live under its [`virtual_root`].
     pub fn packed(bundle: Bundle, args: Vec<String>) -> Launch {
-        Launch { bundle, root: VIRTUAL_ROOT.to_owned(), exec_path: current_exe_path(), args }
+        let exec_path = current_exe_path();
+        Launch { bundle, root: virtual_root(&exec_path), exec_path, args }
     }
 }
 

@@ -27,10 +27,15 @@ mod source_maps;
 
 pub use boot::{current_exe_path, run, Launch};
 
-/// Where a packed app's files appear to live: `__dirname` of the entry module is this directory
-/// (or a subdirectory of it) on every machine, so no path of the packing machine leaks into the
-/// binary and stack traces look the same everywhere. Nothing is read from or written to it on disk.
-pub const VIRTUAL_ROOT: &str = "/pack/app";
+/// Where a packed app's files appear to live: the project root maps to the executable's own
+/// path, used as a directory (`/usr/local/bin/tool/src/index.js`). A regular file can never be
+/// a directory, so this root cannot shadow anything real on the user's machine (a fixed
+/// `/snapshot`-style root can), it reads naturally in stack traces, and no path of the packing
+/// machine is involved. `path.join(__dirname, '..')` from the root is the directory the
+/// executable sits in, where apps look for files shipped beside them.
+pub fn virtual_root(exec_path: &str) -> String {
+    exec_path.to_owned()
+}
 
 /// Node's built-in module names (`require('module').builtinModules`, without the internal `_`
 /// ones). The packer leaves these out of the bundle; the loader knows them with or without
