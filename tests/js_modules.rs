@@ -50,4 +50,7 @@ js_tests!(
     process,
     timers_promises,
     parse_args,
+    buffer,
+    string_decoder,
+    encoding,
 );

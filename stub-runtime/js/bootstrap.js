@@ -60,11 +60,31 @@
     AbortController: ['internal/abort_controller', 'AbortController'],
     AbortSignal: ['internal/abort_controller', 'AbortSignal'],
     performance: ['perf_hooks', 'performance'],
+    Buffer: ['buffer', 'Buffer'],
+    Blob: ['buffer', 'Blob'],
+    File: ['buffer', 'File'],
+    TextEncoder: ['internal/encoding', 'TextEncoder'],
+    TextDecoder: ['internal/encoding', 'TextDecoder'],
     URL: ['internal/whatwg_url', 'URL'],
     URLSearchParams: ['internal/whatwg_url', 'URLSearchParams'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
     defineLazy(name, () => requireBuiltin(id)[key]);
+  }
+  // Enumerable, as in Node; they replace the engine's own, whose errors differ from Node's.
+  for (const name of ['atob', 'btoa']) {
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = requireBuiltin('buffer')[name];
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
+      },
+    });
   }
   define('structuredClone', (value) => core.structuredClone(value));
 

@@ -1060,11 +1060,19 @@ inspect.styles = styles;
 // ---------------------------------------------------------------------------
 // format / formatWithOptions
 
-// Capitalised globals (Object, Date, Error, ...) count as built-in classes.
+// Capitalised globals (Object, Date, Error, ...) count as built-in classes; the classes the
+// runtime itself adds as globals (Buffer, URL, ...) do not, as in Node, where the set is taken
+// before they exist.
+const runtimeGlobalClasses = new Set([
+  'Buffer', 'Blob', 'File', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'EventTarget', 'Event',
+  'CustomEvent', 'AbortController', 'AbortSignal',
+]);
 let builtinNames;
 function isBuiltinConstructorName(name) {
   if (builtinNames === undefined) {
-    builtinNames = new Set(Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Z][a-zA-Z0-9]+$/.test(n)));
+    builtinNames = new Set(
+      Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Z][a-zA-Z0-9]+$/.test(n) && !runtimeGlobalClasses.has(n)),
+    );
   }
   return builtinNames.has(name);
 }
