@@ -110,7 +110,7 @@ fn optional_and_dynamic_requires_are_warnings() {
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_matches(
         "stderr",
-        "index.js:1:7: warning: Cannot find module './optional'[WILDCARD]index.js:3:7: warning: require() of a computed name[WILDCARD]packed 1 module into app[WILDCARD]",
+        "index.js:1:7: warning: Cannot find module './optional'[WILDCARD]index.js:3:7: warning: require() of a computed name[WILDCARD]packed 1 module and 0 assets into app[WILDCARD]",
         &text(&output.stderr),
     );
     let run = run_with_timeout(&mut Command::new(project.path("app")));
@@ -238,7 +238,7 @@ fn inspect_lists_entry_modules_and_sizes() {
     assert_matches(
         "inspect",
         &format!(
-            "format version  {}\nentry           index.ts\nminified        yes\nsource maps     2 of 3 modules\nstub[WILDCARD]payload[WILDCARD]% of raw)\n\n[WILDCARD] json  data.json\n[WILDCARD] js    index.ts\n[WILDCARD] js    lib.js\n",
+            "format version  {}\nentry           index.ts\nminified        yes\nsource maps     2 of 3 modules\nassets          0\nstub[WILDCARD]payload[WILDCARD]% of raw)\n\n[WILDCARD] json  data.json\n[WILDCARD] js    index.ts\n[WILDCARD] js    lib.js\n",
             payload::FORMAT_VERSION
         ),
         &text(&report.stdout),

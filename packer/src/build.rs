@@ -15,6 +15,7 @@ const STUB_NAME: &str = if cfg!(windows) { "stub-runtime.exe" } else { "stub-run
 
 pub struct Written {
     pub modules: usize,
+    pub assets: usize,
     pub bytes: u64,
     pub stub_bytes: u64,
 }
@@ -39,7 +40,7 @@ pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>, compr
         let _ = fs::remove_file(&temporary);
     }
     written?;
-    Ok(Written { modules: graph.len(), bytes: (stub.len() + appended.len()) as u64, stub_bytes: stub.len() as u64 })
+    Ok(Written { modules: graph.len(), assets: graph.asset_count(), bytes: (stub.len() + appended.len()) as u64, stub_bytes: stub.len() as u64 })
 }
 
 fn write_file(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {

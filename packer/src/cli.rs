@@ -35,6 +35,10 @@ pub enum Command {
         /// Print nothing but warnings and errors
         #[arg(short, long)]
         quiet: bool,
+        /// Also embed the files matching GLOB (relative to the project root; repeatable):
+        /// JavaScript, TypeScript and JSON as modules, anything else as a read-only asset
+        #[arg(long, value_name = "GLOB")]
+        include: Vec<String>,
     },
     /// Show what a packed executable contains
     Inspect {

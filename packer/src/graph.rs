@@ -7,13 +7,16 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::{Component, Path, PathBuf};
 
-use payload::{Bundle, Module, ModuleKind};
+use payload::{Asset, Bundle, Module, ModuleKind};
 
+use crate::assets;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::resolve::{ResolveError, Resolved, Resolver};
 use crate::transform::{transform, Dialect, Options};
 
 pub struct Graph {
+    /// Files declared with `--include` or package.json `"pack.assets"`, embedded as they are.
+    assets: BTreeMap<PathBuf, Vec<u8>>,
     /// The directory module keys are relative to: the nearest directory holding a package.json
     /// at or above the entry (else the entry's directory), widened to hold every module.
     pub root: PathBuf,
@@ -35,9 +38,9 @@ pub struct Walk {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn walk(entry: &Path, options: Options) -> Walk {
+pub fn walk(entry: &Path, options: Options, includes: &[String]) -> Walk {
     let mut walker = Walker { options, ..Walker::default() };
-    let graph = walker.run(entry);
+    let graph = walker.run(entry, includes);
     Walk { graph, warnings: walker.warnings }
 }
 
@@ -54,15 +57,17 @@ struct Walker {
 }
 
 impl Walker {
-    fn run(&mut self, entry: &Path) -> Result<Graph, Vec<Diagnostic>> {
+    fn run(&mut self, entry: &Path, includes: &[String]) -> Result<Graph, Vec<Diagnostic>> {
         let entry = match entry.canonicalize() {
             Ok(entry) if entry.is_file() => entry,
             Ok(_) => return Err(vec![Diagnostic::error(format!("entry '{}' is not a file", entry.display()))]),
             Err(err) => return Err(vec![Diagnostic::error(format!("cannot read entry '{}': {err}", entry.display()))]),
         };
         self.display_root = project_root(&entry);
+        let declared = assets::declared_files(&self.display_root, includes, &mut self.warnings).map_err(|error| vec![error])?;
 
         let mut queue = VecDeque::from([entry.clone()]);
+        queue.extend(declared.scripts);
         while let Some(file) = queue.pop_front() {
             if self.modules.contains_key(&file) {
                 continue;
@@ -82,8 +87,21 @@ impl Walker {
         if !self.errors.is_empty() {
             return Err(std::mem::take(&mut self.errors));
         }
-        let root = self.modules.keys().fold(self.display_root.clone(), |root, file| common_ancestor(&root, file));
-        Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules) })
+        let mut assets = BTreeMap::new();
+        for file in declared.assets.into_iter().filter(|file| !self.modules.contains_key(file)) {
+            match std::fs::read(&file) {
+                Ok(bytes) => {
+                    assets.insert(file, bytes);
+                }
+                Err(err) => self.errors.push(Diagnostic::error(format!("cannot read asset '{}': {err}", self.display(&file)))),
+            }
+        }
+        if !self.errors.is_empty() {
+            return Err(std::mem::take(&mut self.errors));
+        }
+        let files = self.modules.keys().chain(assets.keys());
+        let root = files.fold(self.display_root.clone(), |root, file| common_ancestor(&root, file));
+        Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules), assets })
     }
 
     /// Reads and scans one file; problems are recorded and the module left out.
@@ -285,6 +303,10 @@ impl Graph {
         self.modules.len()
     }
 
+    pub fn asset_count(&self) -> usize {
+        self.assets.len()
+    }
+
     pub fn key(&self, file: &Path) -> String {
         relative_key(&self.root, file)
     }
@@ -313,7 +335,10 @@ impl Graph {
             .collect::<Vec<_>>();
         let mut modules = modules;
         modules.sort_by(|a, b| a.key.cmp(&b.key));
-        Bundle { entry: self.key(&self.entry), minified: self.minified, modules }
+        let assets = self.assets.iter().map(|(file, bytes)| Asset { key: self.key(file), bytes: bytes.clone() }).collect::<Vec<_>>();
+        let mut assets = assets;
+        assets.sort_by(|a, b| a.key.cmp(&b.key));
+        Bundle { entry: self.key(&self.entry), minified: self.minified, modules, assets }
     }
 }
 

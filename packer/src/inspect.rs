@@ -20,6 +20,7 @@ pub fn inspect(binary: &Path) -> anyhow::Result<String> {
     writeln!(out, "entry           {}", bundle.entry)?;
     writeln!(out, "minified        {}", if bundle.minified { "yes" } else { "no" })?;
     writeln!(out, "source maps     {mapped} of {} modules", bundle.modules.len())?;
+    writeln!(out, "assets          {}", bundle.assets.len())?;
     writeln!(out, "stub            {}", human_size(sizes.offset))?;
     writeln!(out, "payload         {} compressed from {} ({ratio} of raw)", human_size(sizes.compressed), human_size(sizes.decompressed))?;
     writeln!(out)?;
@@ -32,6 +33,10 @@ pub fn inspect(binary: &Path) -> anyhow::Result<String> {
             ModuleKind::Json => "json",
         };
         writeln!(out, "{:>10} {:>10}  {kind:<5} {}", human_size(raw), human_size(alone), module.key)?;
+    }
+    for asset in &bundle.assets {
+        let alone = zstd::bulk::compress(&asset.bytes, payload::DEFAULT_COMPRESSION_LEVEL).map_or(0, |bytes| bytes.len() as u64);
+        writeln!(out, "{:>10} {:>10}  {:<5} {}", human_size(asset.bytes.len() as u64), human_size(alone), "asset", asset.key)?;
     }
     Ok(out)
 }

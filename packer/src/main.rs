@@ -7,6 +7,7 @@
 //! Exit codes: 0 on success; 1 when the app cannot be packed (diagnostics on stderr); under
 //! `pack run`, the app's own exit code.
 
+mod assets;
 mod build;
 mod cli;
 mod diagnostics;
@@ -29,16 +30,18 @@ use transform::Options;
 fn main() -> ExitCode {
     let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
     match cli.command {
-        Command::Build { entry, output, stub, minify, compress_level, quiet } => {
+        Command::Build { entry, output, stub, minify, compress_level, quiet, include } => {
             let started = Instant::now();
-            let Some(graph) = walk(&entry, Options { minify }, true) else { return ExitCode::FAILURE };
+            let Some(graph) = walk(&entry, Options { minify }, &include, true) else { return ExitCode::FAILURE };
             match build::write_executable(&graph, &output, stub.as_deref(), compress_level) {
                 Ok(written) => {
                     if !quiet {
                         eprintln!(
-                            "packed {} module{} into {}: {} ({} stub + {} app) in {:.2} s",
+                            "packed {} module{} and {} asset{} into {}: {} ({} stub + {} app) in {:.2} s",
                             written.modules,
                             if written.modules == 1 { "" } else { "s" },
+                            written.assets,
+                            if written.assets == 1 { "" } else { "s" },
                             output.display(),
                             inspect::human_size(written.bytes),
                             inspect::human_size(written.stub_bytes),
@@ -66,12 +69,14 @@ fn main() -> ExitCode {
         },
         Command::Run { entry, args } => {
             // Like node, `pack run` says nothing of its own unless the app cannot start.
-            let Some(graph) = walk(&entry, Options::default(), false) else { return ExitCode::FAILURE };
+            let Some(graph) = walk(&entry, Options::default(), &[], false) else { return ExitCode::FAILURE };
             let launch = stub_runtime::Launch {
                 bundle: graph.to_bundle(),
                 root: graph.root.to_string_lossy().into_owned(),
                 exec_path: stub_runtime::current_exe_path(),
                 args: args.into_iter().map(|arg| arg.to_string_lossy().into_owned()).collect(),
+                // The project's files are on disk where the app looks for them.
+                virtual_fs: false,
             };
             ExitCode::from(stub_runtime::run(launch) as u8)
         }
@@ -79,8 +84,8 @@ fn main() -> ExitCode {
 }
 
 /// Walks the graph from `entry`, printing diagnostics; `None` when there were errors.
-fn walk(entry: &Path, options: Options, show_warnings: bool) -> Option<Graph> {
-    let walk = graph::walk(entry, options);
+fn walk(entry: &Path, options: Options, includes: &[String], show_warnings: bool) -> Option<Graph> {
+    let walk = graph::walk(entry, options, includes);
     if show_warnings {
         for warning in &walk.warnings {
             eprint!("{warning}");

@@ -45,6 +45,15 @@ impl Module {
     }
 }
 
+/// A file the app reads at run time (`fs.readFileSync(path.join(__dirname, ...))`), embedded
+/// byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Path relative to the project root, `/`-separated.
+    pub key: String,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundle {
     /// Key of the module that runs first.
@@ -53,6 +62,8 @@ pub struct Bundle {
     pub minified: bool,
     /// Sorted by key, so the same app always encodes to the same bytes.
     pub modules: Vec<Module>,
+    /// Sorted by key; never the key of a module.
+    pub assets: Vec<Asset>,
 }
 
 impl Bundle {
@@ -77,6 +88,11 @@ impl Bundle {
                 }
                 None => out.push(0),
             }
+        }
+        put_u32(&mut out, self.assets.len());
+        for asset in &self.assets {
+            put_bytes(&mut out, asset.key.as_bytes());
+            put_bytes(&mut out, &asset.bytes);
         }
         out
     }
@@ -110,10 +126,17 @@ impl Bundle {
             };
             modules.push(Module { kind, key, source, dependencies, source_map });
         }
-        if reader.at != bytes.len() {
-            return Err(corrupt(format!("module table: {} unexpected bytes after the last module", bytes.len() - reader.at)));
+        let asset_count = reader.u32("asset table: asset count")?;
+        let mut assets = Vec::new();
+        for index in 0..asset_count {
+            let key = reader.string(&format!("asset table: asset {index}: key"))?;
+            let bytes = reader.take_blob(&format!("asset table: asset {index}: bytes"))?.to_vec();
+            assets.push(Asset { key, bytes });
         }
-        Ok(Bundle { entry, minified, modules })
+        if reader.at != bytes.len() {
+            return Err(corrupt(format!("asset table: {} unexpected bytes after the last asset", bytes.len() - reader.at)));
+        }
+        Ok(Bundle { entry, minified, modules, assets })
     }
 }
 
@@ -152,9 +175,13 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes(self.take(4, what)?.try_into().unwrap()))
     }
 
-    fn string(&mut self, what: &str) -> Result<String, Error> {
+    fn take_blob(&mut self, what: &str) -> Result<&'a [u8], Error> {
         let len = self.u32(what)? as usize;
-        let bytes = self.take(len, what)?;
+        self.take(len, what)
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, Error> {
+        let bytes = self.take_blob(what)?;
         String::from_utf8(bytes.to_vec()).map_err(|_| corrupt(format!("{what}: not UTF-8")))
     }
 }
@@ -169,15 +196,16 @@ mod tests {
             entry: "a.js".into(),
             minified: false,
             modules: vec![Module::new(ModuleKind::Script, "a.js", "1")],
+            assets: vec![],
         };
         let encoded = bundle.encode();
         let err = Bundle::decode(&encoded[..encoded.len() - 1]).unwrap_err().to_string();
-        assert_eq!(err, "corrupt payload: module table: module 0: source map flag: unexpected end");
+        assert_eq!(err, "corrupt payload: asset table: asset count: unexpected end");
     }
 
     #[test]
     fn unknown_kind_is_corrupt() {
-        let bundle = Bundle { entry: "a".into(), minified: false, modules: vec![Module::new(ModuleKind::Json, "a", "{}")] };
+        let bundle = Bundle { entry: "a".into(), minified: false, modules: vec![Module::new(ModuleKind::Json, "a", "{}")], assets: vec![] };
         let mut encoded = bundle.encode();
         encoded[4 + 1 + 1 + 4] = 9;
         let err = Bundle::decode(&encoded).unwrap_err().to_string();

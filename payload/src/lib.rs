@@ -38,6 +38,8 @@
 //! | each module    | kind (u8: 0 script, 1 JSON), key (string), source (blob),         |
 //! |                | dependency count (u32), then per dependency: specifier, target,   |
 //! |                | source map flag (u8: 0 none, 1 present), then the map (string)    |
+//! | asset count    | u32                                                               |
+//! | each asset     | key (string), bytes (blob)                                        |
 //!
 //! Module keys are `/`-separated paths relative to the project root. A dependency target is a
 //! module key, or `node:<name>` for a built-in module.
@@ -48,6 +50,7 @@
 //!     entry: "index.js".into(),
 //!     minified: false,
 //!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log(1)")],
+//!     assets: vec![],
 //! };
 //! let stub = b"stub bytes".to_vec();
 //! let mut exe = stub.clone();
@@ -60,7 +63,7 @@ use std::io::{Read, Seek, SeekFrom};
 
 mod bundle;
 
-pub use bundle::{Bundle, Module, ModuleKind};
+pub use bundle::{Asset, Bundle, Module, ModuleKind};
 
 /// Identifies a pack trailer: the last 8 bytes of a packed executable.
 pub const MAGIC: [u8; 8] = *b"PACK\x00APP";
@@ -236,6 +239,7 @@ mod tests {
                 Module::new(ModuleKind::Script, "lib/a.js", "module.exports = 1"),
                 Module::new(ModuleKind::Json, "config.json", "{\"a\": [1, 2]}"),
             ],
+            assets: vec![Asset { key: "static/logo.bin".into(), bytes: vec![0, 255, 7] }],
         }
     }
 
@@ -256,7 +260,7 @@ mod tests {
 
     #[test]
     fn empty_bundle_round_trips() {
-        let empty = Bundle { entry: String::new(), minified: false, modules: vec![] };
+        let empty = Bundle { entry: String::new(), minified: false, modules: vec![], assets: vec![] };
         assert_eq!(read(packed(&empty)).unwrap(), empty);
     }
 

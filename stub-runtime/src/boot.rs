@@ -8,6 +8,7 @@ use payload::Bundle;
 use std::rc::Rc;
 
 use crate::source_maps::SourceMaps;
+use crate::vfs::Vfs;
 use crate::{builtins, code_cache, ops, virtual_root};
 
 /// Everything a run needs: the app and how it was invoked.
@@ -19,6 +20,8 @@ pub struct Launch {
     pub exec_path: String,
     /// The user's arguments, after `process.argv[1]`.
     pub args: Vec<String>,
+    /// Serve the embedded files to `fs` (a packed executable; under `pack run` they are on disk).
+    pub virtual_fs: bool,
 }
 
 impl Launch {
@@ -30,7 +33,16 @@ impl Launch {
     /// A launch of a packed executable: modules live under its [`virtual_root`].
     pub fn packed(bundle: Bundle, args: Vec<String>) -> Launch {
         let exec_path = current_exe_path();
-        Launch { bundle, root: virtual_root(&exec_path), exec_path, args }
+        Launch { bundle, root: virtual_root(&exec_path), exec_path, args, virtual_fs: true }
+    }
+
+    /// The app's files for the op state; embedded files carry the executable's own mtime.
+    pub fn into_vfs(self) -> Vfs {
+        let modified = std::fs::metadata(&self.exec_path).and_then(|meta| meta.modified()).ok();
+        let mtime_ms = modified
+            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0.0, |since| since.as_millis() as f64);
+        Vfs::new(self.bundle, self.root, self.virtual_fs, mtime_ms)
     }
 }
 

@@ -14,6 +14,7 @@
 //!     entry: "index.js".into(),
 //!     minified: false,
 //!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log('hi')")],
+//!     assets: vec![],
 //! };
 //! let launch = stub_runtime::Launch::packed(bundle, vec!["./app".into()]);
 //! std::process::exit(stub_runtime::run(launch));
@@ -24,6 +25,7 @@ mod builtins;
 mod code_cache;
 mod ops;
 mod source_maps;
+mod vfs;
 
 pub use boot::{current_exe_path, run, Launch};
 

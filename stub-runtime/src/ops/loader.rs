@@ -2,25 +2,11 @@
 //! payload and the runtime's own embedded JS. Resolution happened at pack time; these ops only
 //! hand out what the packer recorded.
 
-use std::collections::HashMap;
-
 use deno_core::{op2, OpState};
-use payload::{Module, ModuleKind};
+use payload::ModuleKind;
 use serde::Serialize;
 
-use crate::boot::Launch;
-
-/// The app's modules by key, kept in the op state for the life of the runtime.
-struct ModuleTable {
-    entry: String,
-    root: String,
-    modules: HashMap<String, Module>,
-}
-
-pub fn init(state: &mut OpState, launch: &Launch) {
-    let modules = launch.bundle.modules.iter().map(|module| (module.key.clone(), module.clone())).collect();
-    state.put(ModuleTable { entry: launch.bundle.entry.clone(), root: launch.root.clone(), modules });
-}
+use crate::vfs::Vfs;
 
 #[derive(Serialize)]
 pub struct EntryInfo {
@@ -39,14 +25,14 @@ pub struct ModuleRecord {
 #[op2]
 #[serde]
 pub fn op_loader_entry(state: &mut OpState) -> EntryInfo {
-    let table = state.borrow::<ModuleTable>();
-    EntryInfo { entry: table.entry.clone(), root: table.root.clone() }
+    let vfs = state.borrow::<Vfs>();
+    EntryInfo { entry: vfs.entry.clone(), root: vfs.root.clone() }
 }
 
 #[op2]
 #[serde]
 pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Option<ModuleRecord> {
-    let module = state.borrow::<ModuleTable>().modules.get(key)?;
+    let module = state.borrow::<Vfs>().module(key)?;
     let kind = match module.kind {
         ModuleKind::Script => "script",
         ModuleKind::Json => "json",
@@ -59,7 +45,7 @@ pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Option<Modu
 #[op2]
 #[string]
 pub fn op_loader_original_source(state: &mut OpState, #[string] key: &str) -> Option<String> {
-    let module = state.borrow::<ModuleTable>().modules.get(key)?;
+    let module = state.borrow::<Vfs>().module(key)?;
     Some(crate::source_maps::original_source(module).into_owned())
 }
 

@@ -4,6 +4,7 @@
 pub mod loader;
 pub mod os;
 pub mod process;
+pub mod vfs;
 
 deno_core::extension!(
     pack_runtime,
@@ -13,6 +14,11 @@ deno_core::extension!(
         loader::op_loader_original_source,
         loader::op_loader_builtin,
         loader::op_loader_builtin_names,
+
+        vfs::op_vfs_info,
+        vfs::op_vfs_stat,
+        vfs::op_vfs_read,
+        vfs::op_vfs_readdir,
 
         process::op_process_info,
         process::op_process_env,
@@ -47,7 +53,7 @@ deno_core::extension!(
     ],
     options = { launch: crate::boot::Launch },
     state = |state, options| {
-        loader::init(state, &options.launch);
-        process::init(state, options.launch);
+        process::init(state, &options.launch);
+        state.put(options.launch.into_vfs());
     },
 );

@@ -18,11 +18,11 @@ struct ProcessState {
     started: Instant,
 }
 
-pub fn init(state: &mut OpState, launch: Launch) {
+pub fn init(state: &mut OpState, launch: &Launch) {
     let entry_path = launch.path_of(&launch.bundle.entry);
     let mut argv = vec![launch.exec_path.clone(), entry_path];
-    argv.extend(launch.args);
-    state.put(ProcessState { exec_path: launch.exec_path, argv, started: Instant::now() });
+    argv.extend(launch.args.iter().cloned());
+    state.put(ProcessState { exec_path: launch.exec_path.clone(), argv, started: Instant::now() });
 }
 
 #[derive(Serialize)]
