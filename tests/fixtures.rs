@@ -99,6 +99,7 @@ fixtures!(
     unhandled_rejection,
     exit_event,
     exit_listener_throws,
+    before_exit,
     typescript_stack_trace,
     typescript_minified,
     esm_interop,

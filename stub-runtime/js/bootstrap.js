@@ -105,5 +105,5 @@
   // loop's first timer, however long the module took.
   core.runNextTicks();
 
-  return lifecycle.exitFromLoop;
+  return [lifecycle.beforeExit, lifecycle.exitFromLoop];
 })(globalThis);

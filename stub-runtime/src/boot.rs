@@ -82,23 +82,57 @@ async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
     })
     .context("cannot create the JavaScript runtime")?;
 
-    // The bootstrap script runs the entry module and evaluates to the function that ends the
-    // process's life in JS (`process.emit('exit')`), returning the exit code.
-    let on_exit = runtime.execute_script("node:internal/bootstrap", builtins::bootstrap())?;
-    let on_exit = as_function(&mut runtime, on_exit).context("bootstrap.js must evaluate to a function")?;
+    // The bootstrap script runs the entry module and evaluates to the two functions Rust calls
+    // once the event loop is empty: `beforeExit` (emits the event; true when a listener ran)
+    // and `exit` (emits 'exit', returns the exit code).
+    let hooks = runtime.execute_script("node:internal/bootstrap", builtins::bootstrap())?;
+    let [before_exit, exit] = lifecycle_hooks(&mut runtime, hooks).context("bootstrap.js must evaluate to [beforeExit, exit]")?;
 
-    runtime.run_event_loop(PollEventLoopOptions::default()).await?;
+    loop {
+        runtime.run_event_loop(PollEventLoopOptions::default()).await?;
+        let listened = call(&mut runtime, &before_exit).await?;
+        // As in Node, 'beforeExit' listeners may schedule more work, and the loop goes on;
+        // when they scheduled nothing that is still pending, the process exits.
+        if !listened.truthy || !has_pending_work(&mut runtime).await? {
+            break;
+        }
+    }
 
-    let code = runtime.call(&on_exit);
-    let code = runtime.with_event_loop_promise(Box::pin(code), PollEventLoopOptions::default()).await?;
-    deno_core::scope!(scope, runtime);
-    let code = v8::Local::new(scope, code);
-    Ok(code.int32_value(scope).unwrap_or(0))
+    Ok(call(&mut runtime, &exit).await?.integer.unwrap_or(0))
 }
 
-fn as_function(runtime: &mut JsRuntime, value: v8::Global<v8::Value>) -> anyhow::Result<v8::Global<v8::Function>> {
+/// Calls a JS function and waits for its result, running the event loop meanwhile.
+async fn call(runtime: &mut JsRuntime, function: &v8::Global<v8::Function>) -> anyhow::Result<CallResult> {
+    let result = runtime.call(function);
+    let result = runtime.with_event_loop_promise(Box::pin(result), PollEventLoopOptions::default()).await?;
+    deno_core::scope!(scope, runtime);
+    let value = v8::Local::new(scope, result);
+    Ok(CallResult { truthy: value.boolean_value(scope), integer: value.int32_value(scope) })
+}
+
+/// What Rust needs of a JS result: its truth and its value as an integer.
+struct CallResult {
+    truthy: bool,
+    integer: Option<i32>,
+}
+
+/// Polls the event loop once: still pending means timers, I/O or other work remain.
+async fn has_pending_work(runtime: &mut JsRuntime) -> anyhow::Result<bool> {
+    let poll = std::future::poll_fn(|cx| std::task::Poll::Ready(runtime.poll_event_loop(cx, PollEventLoopOptions::default()))).await;
+    match poll {
+        std::task::Poll::Pending => Ok(true),
+        std::task::Poll::Ready(result) => result.map(|()| false).map_err(Into::into),
+    }
+}
+
+fn lifecycle_hooks(runtime: &mut JsRuntime, value: v8::Global<v8::Value>) -> anyhow::Result<[v8::Global<v8::Function>; 2]> {
     deno_core::scope!(scope, runtime);
     let local = v8::Local::new(scope, value);
-    let function = v8::Local::<v8::Function>::try_from(local)?;
-    Ok(v8::Global::new(scope, function))
+    let array = v8::Local::<v8::Array>::try_from(local)?;
+    let function_at = |index: u32| -> anyhow::Result<v8::Global<v8::Function>> {
+        let item = array.get_index(scope, index).context("missing hook")?;
+        let function = v8::Local::<v8::Function>::try_from(item)?;
+        Ok(v8::Global::new(scope, function))
+    };
+    Ok([function_at(0)?, function_at(1)?])
 }

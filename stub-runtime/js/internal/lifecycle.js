@@ -20,6 +20,21 @@ function exit(code) {
   core.ops.op_process_exit(process.exitCode ?? 0);
 }
 
+/**
+ * Called from Rust each time the event loop runs dry: emits 'beforeExit' and says whether a
+ * listener ran (it may have scheduled more work, which Rust then checks for).
+ */
+function beforeExit() {
+  if (exiting || process.listenerCount('beforeExit') === 0) return false;
+  try {
+    process.emit('beforeExit', process.exitCode ?? 0);
+  } catch (error) {
+    handleUncaughtException(error, 'uncaughtException');
+  }
+  core.runNextTicks();
+  return true;
+}
+
 /** Called from Rust when the event loop has nothing left; returns the exit code. */
 function exitFromLoop() {
   try {
@@ -61,4 +76,4 @@ function handleUnhandledRejection(promise, reason) {
   return true;
 }
 
-module.exports = { exit, exitFromLoop, handleUncaughtException, handleUnhandledRejection };
+module.exports = { exit, beforeExit, exitFromLoop, handleUncaughtException, handleUnhandledRejection };
