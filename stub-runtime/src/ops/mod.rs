@@ -1,6 +1,7 @@
 //! Rust ops the JS side calls through `Deno.core.ops`, one file per family. The extension's op
 //! list below is grouped by family and reads as an index.
 
+pub mod crypto;
 pub mod loader;
 pub mod os;
 pub mod process;
@@ -9,6 +10,8 @@ pub mod vfs;
 deno_core::extension!(
     pack_runtime,
     ops = [
+        crypto::op_crypto_random_fill,
+
         loader::op_loader_entry,
         loader::op_loader_module,
         loader::op_loader_original_source,
