@@ -53,4 +53,6 @@ js_tests!(
     buffer,
     string_decoder,
     encoding,
+    crypto_random,
+    tty,
 );

@@ -88,7 +88,11 @@ function randomUUID() {
 
 function getRandomValues(array) {
   if (!ArrayBuffer.isView(array) || array instanceof Float32Array || array instanceof Float64Array || array instanceof DataView) {
-    throw typeError('ERR_INVALID_ARG_TYPE', 'The "typedArray" argument must be an integer-type TypedArray');
+    // Node throws the WebCrypto DOMException here, not its usual argument error.
+    const error = new Error('The data argument must be an integer-type TypedArray');
+    error.name = 'TypeMismatchError';
+    error.code = 17;
+    throw error;
   }
   if (array.byteLength > 65536) {
     const error = new Error(`The ArrayBufferView's byte length (${array.byteLength}) exceeds the number of bytes of entropy available via this API (65536)`);
