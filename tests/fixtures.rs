@@ -103,4 +103,5 @@ fixtures!(
     typescript_stack_trace,
     typescript_minified,
     esm_interop,
+    packages,
 );

@@ -29,7 +29,15 @@ struct GraphModule {
     kind: ModuleKind,
     source: String,
     source_map: Option<String>,
-    dependencies: Vec<(String, Resolved)>,
+    dependencies: Vec<(String, Dependency)>,
+}
+
+/// What a specifier leads to at run time.
+enum Dependency {
+    Found(Resolved),
+    /// An optional require that Node would refuse with this error code and message; the
+    /// runtime throws the same error.
+    Throws { code: &'static str, message: String },
 }
 
 /// The outcome of a walk: a graph, or the errors that prevent one; warnings either way.
@@ -74,7 +82,7 @@ impl Walker {
             }
             if let Some(module) = self.load(&file) {
                 for (_, target) in &module.dependencies {
-                    if let Resolved::File(dependency) = target {
+                    if let Dependency::Found(Resolved::File(dependency)) = target {
                         if !self.modules.contains_key(dependency) && !self.required_by.contains_key(dependency) {
                             self.required_by.insert(dependency.clone(), file.clone());
                             queue.push_back(dependency.clone());
@@ -157,7 +165,7 @@ impl Walker {
             };
             match self.resolver.resolve(&specifier, from_dir) {
                 Ok(Some(target)) => {
-                    dependencies.insert(specifier, target);
+                    dependencies.insert(specifier, Dependency::Found(target));
                 }
                 Ok(None) if require.optional => self.warnings.push(
                     Diagnostic::warning(format!("Cannot find module '{specifier}' (inside try: left out; require() will throw at run time)"))
@@ -182,6 +190,9 @@ impl Walker {
                     let message = self.describe(&err);
                     if require.optional {
                         self.warnings.push(Diagnostic::warning(format!("{message} (inside try: left out)")).at(require.location));
+                        if let Some(code) = node_error_code(&err) {
+                            dependencies.insert(specifier, Dependency::Throws { code, message });
+                        }
                     } else {
                         let diagnostic = Diagnostic::error(message).at(require.location);
                         self.errors.push(self.with_chain(diagnostic, file));
@@ -227,6 +238,17 @@ impl Walker {
 
     fn display(&self, file: &Path) -> String {
         relative_key(&self.display_root, file)
+    }
+}
+
+/// The code Node gives the error `require` throws for a resolution failure, where it is not
+/// MODULE_NOT_FOUND (which the runtime raises by itself for anything not in the bundle).
+fn node_error_code(err: &ResolveError) -> Option<&'static str> {
+    match err {
+        ResolveError::NotExported { .. } => Some("ERR_PACKAGE_PATH_NOT_EXPORTED"),
+        ResolveError::NotImported { .. } => Some("ERR_PACKAGE_IMPORT_NOT_DEFINED"),
+        ResolveError::InvalidManifest { .. } => Some("ERR_INVALID_PACKAGE_CONFIG"),
+        ResolveError::MissingTarget { .. } => None,
     }
 }
 
@@ -324,8 +346,9 @@ impl Graph {
                     .iter()
                     .map(|(specifier, target)| {
                         let target = match target {
-                            Resolved::Builtin(name) => format!("node:{name}"),
-                            Resolved::File(path) => self.key(path),
+                            Dependency::Found(Resolved::Builtin(name)) => format!("node:{name}"),
+                            Dependency::Found(Resolved::File(path)) => self.key(path),
+                            Dependency::Throws { code, message } => format!("!{code} {message}"),
                         };
                         (specifier.clone(), target)
                     })

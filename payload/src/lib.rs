@@ -42,7 +42,8 @@
 //! | each asset     | key (string), bytes (blob)                                        |
 //!
 //! Module keys are `/`-separated paths relative to the project root. A dependency target is a
-//! module key, or `node:<name>` for a built-in module.
+//! module key, `node:<name>` for a built-in module, or `!<CODE> <message>` for an optional
+//! `require` that fails at run time with that error, as it would in Node.
 //!
 //! ```
 //! use payload::{Bundle, Module, ModuleKind};

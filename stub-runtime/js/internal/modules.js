@@ -84,6 +84,14 @@ function notFound(specifier, parent) {
   return error;
 }
 
+// The packer records `!<CODE> <message>` for an optional require Node would refuse.
+function recordedFailure(target) {
+  const space = target.indexOf(' ');
+  const error = new Error(target.slice(space + 1));
+  error.code = target.slice(1, space);
+  return error;
+}
+
 /** Returns `node:<name>` for built-ins, else the filename of a bundled module. */
 function resolveFilename(specifier, parent) {
   if (typeof specifier !== 'string' || specifier === '') {
@@ -93,7 +101,10 @@ function resolveFilename(specifier, parent) {
   }
   const parentKey = parent?.filename ? keyOf(parent.filename) : null;
   const target = parentKey === null ? undefined : recordOf(parentKey)?.dependencies.get(specifier);
-  if (target !== undefined) return target.startsWith('node:') ? target : rootPrefix + target;
+  if (target !== undefined) {
+    if (target.startsWith('!')) throw recordedFailure(target);
+    return target.startsWith('node:') ? target : rootPrefix + target;
+  }
   if (isBuiltin(specifier)) return specifier.startsWith('node:') ? specifier : `node:${specifier}`;
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/') || specifier === '.' || specifier === '..') {
     const base = parent?.filename ? dirname(parent.filename) : root;
