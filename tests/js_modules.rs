@@ -55,4 +55,7 @@ js_tests!(
     encoding,
     crypto_random,
     tty,
+    fs,
+    fs_promises,
+    stream,
 );

@@ -395,7 +395,7 @@ process.on('warning', (warning) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Standard streams: synchronous writes for now; terminals report their size.
+// Standard streams: synchronous writes; terminals report their size.
 
 function describeTerminal(stream, fd) {
   const terminal = ops.op_process_tty_info(fd);
@@ -425,42 +425,107 @@ function colorDepth(env) {
   return 1;
 }
 
+// stdout/stderr are Writable streams whose writes go straight (synchronously) to the fd, so
+// output is never lost when the process exits.
 function outputStream(fd) {
-  return describeTerminal({
-    fd,
-    writable: true,
+  const { Writable } = require('stream');
+  const stream = new Writable({
+    decodeStrings: false,
     write(chunk, encoding, callback) {
-      if (typeof encoding === 'function') callback = encoding;
-      ops.op_process_write(fd, typeof chunk === 'string' ? chunk : core.decode(chunk));
-      if (typeof callback === 'function') process.nextTick(callback);
-      return true;
+      ops.op_process_write(fd, textOf(chunk, encoding));
+      callback();
     },
-    end(chunk, encoding, callback) {
-      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') this.write(chunk, encoding);
-      const done = [chunk, encoding, callback].find((arg) => typeof arg === 'function');
-      if (done) process.nextTick(done);
-    },
-    on() { return this; },
-    once() { return this; },
-    emit() { return false; },
-    removeListener() { return this; },
-  }, fd);
+  });
+  // Like Node's stdio, ending or destroying these never closes the fd: the stream reports
+  // 'close' and then comes back to life, so later writes (console.log) still work.
+  stream._destroy = function destroyStdio(err, callback) {
+    callback(err);
+    this._undestroy();
+    if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+  };
+  stream.fd = fd;
+  stream._type = ops.op_process_tty_info(fd).isTTY ? 'tty' : 'fs';
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  return describeTerminal(stream, fd);
 }
 
-// Nothing reads standard input yet: this stands in for it with Node's fd and isTTY.
+function textOf(chunk, encoding) {
+  if (typeof chunk === 'string') {
+    if (encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer' || !encoding) return chunk;
+    return core.decode(require('buffer').Buffer.from(chunk, encoding));
+  }
+  return core.decode(chunk);
+}
+
+// Standard input: a Readable that starts paused, as in Node. Bytes are read (off the JS thread)
+// only while someone consumes them, so an app that never reads stdin is not held open by it;
+// pausing or destroying it abandons the pending read.
 function inputStream() {
-  const stream = new EventEmitter();
+  const { Readable } = require('stream');
+  const { Buffer } = require('buffer');
+  let pending = false;
+  let cancelling = false;
+
+  const stream = new Readable({
+    highWaterMark: 64 * 1024,
+    read() {
+      const state = this._readableState;
+      // Paused with nobody listening for 'readable': wait until resume() asks again.
+      if (state.flowing !== true && !state.readableListening) {
+        state.reading = false;
+        return;
+      }
+      cancelling = false;
+      if (!pending) readChunk();
+    },
+    destroy(err, callback) {
+      cancel();
+      callback(err);
+    },
+  });
+
+  function readChunk() {
+    pending = true;
+    ops.op_process_read_stdin().then((bytes) => {
+      pending = false;
+      if (stream.destroyed) return;
+      stream.push(bytes.length === 0 ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }, (error) => {
+      pending = false;
+      if (stream.destroyed) return;
+      if (cancelling) {
+        cancelling = false;
+        // Let a later resume() start a new read; restart now if it already happened.
+        stream._readableState.reading = false;
+        if (stream._readableState.flowing) stream.read(0);
+        return;
+      }
+      stream.destroy(error);
+    });
+  }
+
+  function cancel() {
+    if (pending) {
+      cancelling = true;
+      ops.op_process_stdin_cancel();
+    }
+  }
+  stream.on('pause', cancel);
+
   Object.assign(stream, {
     fd: 0,
-    readable: true,
-    pause() { return this; },
-    resume() { return this; },
-    setEncoding() { return this; },
-    setRawMode() { return this; },
+    setRawMode(mode) {
+      this.isRaw = !!mode;
+      return this;
+    },
     ref() { return this; },
     unref() { return this; },
   });
-  if (ops.op_process_tty_info(0).isTTY) stream.isTTY = true;
+  if (ops.op_process_tty_info(0).isTTY) {
+    stream.isTTY = true;
+    stream.isRaw = false;
+  }
   return stream;
 }
 

@@ -321,3 +321,61 @@ pub fn op_process_tty_info(fd: i32) -> TerminalInfo {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Standard input, read off the JS thread one chunk at a time while the app consumes it.
+
+/// Set when JS no longer wants input (stdin paused or destroyed): the pending read gives up.
+static STDIN_CANCELLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Waits for the next chunk of stdin (at most 64 KiB); an empty buffer means end of input.
+/// Fails with "stdin read cancelled" once `op_process_stdin_cancel` is called while it waits,
+/// so a paused stdin never holds the process open.
+#[op2]
+#[buffer]
+pub async fn op_process_read_stdin() -> Result<Vec<u8>, deno_error::JsErrorBox> {
+    STDIN_CANCELLED.store(false, std::sync::atomic::Ordering::SeqCst);
+    match tokio::task::spawn_blocking(read_stdin_chunk).await {
+        Ok(result) => result.map_err(|err| deno_error::JsErrorBox::generic(err.to_string())),
+        Err(err) => Err(deno_error::JsErrorBox::generic(err.to_string())),
+    }
+}
+
+#[op2(fast)]
+pub fn op_process_stdin_cancel() {
+    STDIN_CANCELLED.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+// Polls in short slices rather than blocking in read(), so cancellation is seen within 50 ms.
+fn read_stdin_chunk() -> std::io::Result<Vec<u8>> {
+    loop {
+        let mut pollfd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: `pollfd` is one valid, initialised entry and the count passed is 1.
+        let ready = unsafe { libc::poll(&mut pollfd, 1, 50) };
+        if ready < 0 {
+            let err = std::io::Error::last_os_error();
+            if err.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(err);
+        }
+        if ready == 0 {
+            if STDIN_CANCELLED.load(std::sync::atomic::Ordering::SeqCst) {
+                return Err(std::io::Error::other("stdin read cancelled"));
+            }
+            continue;
+        }
+        let mut buffer = vec![0u8; 64 * 1024];
+        // SAFETY: the pointer and length describe `buffer`, which outlives the call.
+        let count = unsafe { libc::read(0, buffer.as_mut_ptr().cast(), buffer.len()) };
+        if count < 0 {
+            let err = std::io::Error::last_os_error();
+            if matches!(err.kind(), std::io::ErrorKind::Interrupted | std::io::ErrorKind::WouldBlock) {
+                continue;
+            }
+            return Err(err);
+        }
+        buffer.truncate(count as usize);
+        return Ok(buffer);
+    }
+}
