@@ -1,6 +1,42 @@
 // Error helpers shared by the built-ins, and the report printed for an uncaught error.
 'use strict';
 
+/** The " Received ..." tail of Node's argument errors. */
+function received(value) {
+  if (value === null || value === undefined) return ` Received ${value}`;
+  if (typeof value === 'function') return ` Received function ${value.name}`;
+  if (typeof value === 'object') {
+    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
+    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
+  }
+  let shown = require('util').inspect(value, { colors: false });
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return ` Received type ${typeof value} (${shown})`;
+}
+
+/** An error with Node's `code`, whose stack's first line reads "TypeError [ERR_X]: ...". */
+function nodeError(Base, code, message) {
+  const error = new Base(message);
+  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
+  void error.stack;
+  delete error.name;
+  error.code = code;
+  // String(error) shows the code too, as Node's own errors do.
+  Object.defineProperty(error, 'toString', {
+    value() {
+      return `${this.name} [${code}]: ${this.message}`;
+    },
+    configurable: true,
+    writable: true,
+  });
+  return error;
+}
+
+function invalidArgType(name, expected, value) {
+  const what = name.includes('.') ? 'property' : 'argument';
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${what} must be ${expected}.${received(value)}`);
+}
+
 /** The text printed to stderr when an error ends the process, shaped like Node's report. */
 function formatUncaught(error, origin) {
   const { inspect } = require('util');
@@ -36,4 +72,4 @@ function sourceLine(filename, line) {
   return text === undefined ? null : text;
 }
 
-module.exports = { formatUncaught };
+module.exports = { formatUncaught, received, nodeError, invalidArgType };

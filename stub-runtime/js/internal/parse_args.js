@@ -2,39 +2,13 @@
 // into tokens (options, positionals, the `--` terminator), then the tokens are checked against
 // the configured options (in strict mode) and stored into `values` and `positionals`.
 'use strict';
+const { nodeError, invalidArgType } = require('internal/errors');
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const ownValue = (object, key) => (hasOwn(object, key) ? object[key] : undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Errors shaped like Node's.
-
-function received(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
-  }
-  let shown = require('util').inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-// Node's errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
-function nodeError(code, message) {
-  const error = new TypeError(message);
-  Object.defineProperty(error, 'name', { value: `TypeError [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
-  error.code = code;
-  return error;
-}
-
-function invalidArgType(name, expected, value) {
-  const what = name.includes('.') ? 'property' : 'argument';
-  return nodeError('ERR_INVALID_ARG_TYPE', `The "${name}" ${what} must be ${expected}.${received(value)}`);
-}
 
 function validateBoolean(value, name) {
   if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
@@ -76,7 +50,7 @@ function validateOption(name, option) {
     const short = option.short;
     validateString(short, `${path}.short`);
     if (short.length !== 1) {
-      throw nodeError('ERR_INVALID_ARG_VALUE',
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
         `The property '${path}.short' must be a single character. Received ${require('util').inspect(short)}`);
     }
   }
@@ -212,14 +186,14 @@ function checkOption(token, options, allowPositionals, allowNegative) {
   const shortAndLong = short === undefined ? `--${name}` : `-${short}, --${name}`;
   const type = ownValue(option, 'type');
   if (type === 'string' && typeof token.value !== 'string') {
-    throw nodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', `Option '${shortAndLong} <value>' argument missing`);
+    throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', `Option '${shortAndLong} <value>' argument missing`);
   }
   if (type === 'boolean' && token.value !== undefined) {
-    throw nodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', `Option '${shortAndLong}' does not take an argument`);
+    throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE', `Option '${shortAndLong}' does not take an argument`);
   }
   if (type === 'string' && !token.inlineValue && token.value.length > 1 && token.value[0] === '-') {
     const example = token.rawName.startsWith('--') ? `'--${name}=-XYZ'` : `'--${name}=-XYZ' or '${token.rawName}-XYZ'`;
-    throw nodeError('ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
+    throw nodeError(TypeError, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
       `Option '${token.rawName}' argument is ambiguous.\n` +
       `Did you forget to specify the option argument for '${token.rawName}'?\n` +
       `To specify an option argument starting with a dash use ${example}.`);
@@ -230,7 +204,7 @@ function unknownOption(rawName, allowPositionals) {
   const hint = allowPositionals
     ? `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(rawName)}`
     : '';
-  return nodeError('ERR_PARSE_ARGS_UNKNOWN_OPTION', `Unknown option '${rawName}'${hint}`);
+  return nodeError(TypeError, 'ERR_PARSE_ARGS_UNKNOWN_OPTION', `Unknown option '${rawName}'${hint}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +248,7 @@ function parseArgs(config = {}) {
       storeOption(token, options, values, allowNegative);
     } else if (token.kind === 'positional') {
       if (!allowPositionals) {
-        throw nodeError('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+        throw nodeError(TypeError, 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
           `Unexpected argument '${token.value}'. This command does not take positional arguments`);
       }
       positionals.push(token.value);

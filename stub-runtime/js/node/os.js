@@ -3,32 +3,11 @@
 'use strict';
 const core = require('internal/core');
 const process = require('process');
+const { nodeError, received } = require('internal/errors');
 const ops = core.ops;
 
 // ---------------------------------------------------------------------------------------------
 // Errors shaped like Node's.
-
-function received(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
-  }
-  let shown = require('util').inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-// Node's errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
-  error.code = code;
-  return error;
-}
 
 function validateInt32(value, name, min = -2147483648, max = 2147483647) {
   if (typeof value !== 'number') {

@@ -1,6 +1,7 @@
 // `process`: the app's view of its own process. An EventEmitter ('exit', 'warning',
 // 'uncaughtException', 'unhandledRejection') with fields filled from the runtime's ops.
 'use strict';
+const { nodeError, invalidArgType } = require('internal/errors');
 const EventEmitter = require('events');
 const core = require('internal/core');
 const ops = core.ops;
@@ -21,33 +22,6 @@ const NODE_VERSION = '20.11.1';
 
 // ---------------------------------------------------------------------------------------------
 // Errors shaped like Node's.
-
-function received(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
-  }
-  let shown = require('util').inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-// Node's errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
-  error.code = code;
-  return error;
-}
-
-function invalidArgType(name, expected, value) {
-  const what = name.includes('.') ? 'property' : 'argument';
-  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${what} must be ${expected}.${received(value)}`);
-}
 
 function outOfRange(name, range, value) {
   return nodeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);

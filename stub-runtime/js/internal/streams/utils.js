@@ -1,38 +1,10 @@
 // Shared pieces of the stream modules: Node's stream errors, default buffer limits, the
 // predicates that read a stream's state, the destroy machinery and `finished` (end-of-stream).
 'use strict';
+const { nodeError, received } = require('internal/errors');
 
 // ---------------------------------------------------------------------------------------------
-// Errors shaped like Node's: the code shows in the stack's first line ("Error [ERR_X]: ...").
-
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
-  error.code = code;
-  // String(error) shows the code too, as Node's own errors do.
-  Object.defineProperty(error, 'toString', {
-    value() {
-      return `${this.name} [${code}]: ${this.message}`;
-    },
-    configurable: true,
-    writable: true,
-  });
-  return error;
-}
-
-function describeReceived(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
-  }
-  let shown = require('util').inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
+// Errors shaped like Node's.
 
 // Node lists expected types as `of type string or an instance of Buffer or Uint8Array`.
 function describeExpected(types) {
@@ -53,7 +25,7 @@ const errors = {
   invalidArgType(name, types, value) {
     const what = name.includes('.') ? 'property' : 'argument';
     return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-      `The "${name}" ${what} must be ${describeExpected([].concat(types))}.${describeReceived(value)}`);
+      `The "${name}" ${what} must be ${describeExpected([].concat(types))}.${received(value)}`);
   },
   invalidArgValue(name, value, reason = 'is invalid') {
     return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',

@@ -2,6 +2,7 @@
 // AbortSignal, built on `timers`.
 'use strict';
 const timers = require('timers');
+const { nodeError, invalidArgType } = require('internal/errors');
 
 // ---------------------------------------------------------------------------------------------
 // Errors shaped like Node's.
@@ -16,33 +17,6 @@ class AbortError extends Error {
 
 function abortedBy(signal) {
   return new AbortError(undefined, { cause: signal.reason });
-}
-
-function received(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ` Received an instance of ${value.constructor.name}`;
-    return ` Received ${require('util').inspect(value, { depth: -1 })}`;
-  }
-  let shown = require('util').inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-// Node's errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
-  error.code = code;
-  return error;
-}
-
-function invalidArgType(name, expected, value) {
-  const what = name.includes('.') ? 'property' : 'argument';
-  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" ${what} must be ${expected}.${received(value)}`);
 }
 
 /** Checks the shared arguments; returns `{ signal, ref }` or throws Node's error. */
