@@ -287,3 +287,18 @@ fn unresolvable_package_names_the_chain() {
         "lib.js:1:18: error: Cannot find module 'left-pad'\n[WILDCARD]  = note: lib.js is required by index.js\n  = help: install the package (npm install left-pad)[WILDCARD]",
     );
 }
+
+#[test]
+fn writes_to_embedded_files_fail_with_erofs() {
+    let project = Project::new(&[
+        (
+            "index.js",
+            "const fs = require('fs');\nconst path = require('path');\nconst file = path.join(__dirname, 'data', 'x.txt');\nfor (const write of [() => fs.writeFileSync(file, 'y'), () => fs.mkdirSync(path.join(__dirname, 'new')), () => fs.unlinkSync(file)]) {\n  try { write(); console.log('wrote'); } catch (error) { console.log(error.code, error.syscall); }\n}\nconsole.log(fs.readFileSync(file, 'utf8'));\n",
+        ),
+        ("data/x.txt", "unchanged"),
+    ]);
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app", "--include", "data/*"]).current_dir(project.dir.path()));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let run = run_with_timeout(&mut Command::new(project.path("app")));
+    assert_eq!(text(&run.stdout), "EROFS open\nEROFS mkdir\nEROFS unlink\nunchanged\n", "{}", text(&run.stderr));
+}

@@ -104,4 +104,6 @@ fixtures!(
     typescript_minified,
     esm_interop,
     packages,
+    vfs_assets,
+    wasm_asset,
 );
