@@ -302,3 +302,27 @@ fn writes_to_embedded_files_fail_with_erofs() {
     let run = run_with_timeout(&mut Command::new(project.path("app")));
     assert_eq!(text(&run.stdout), "EROFS open\nEROFS mkdir\nEROFS unlink\nunchanged\n", "{}", text(&run.stderr));
 }
+
+#[test]
+fn a_twenty_megabyte_asset_packs_and_reads_back_whole() {
+    let project = Project::new(&[(
+        "index.js",
+        "const bytes = require('fs').readFileSync(require('path').join(__dirname, 'big.bin'));\nlet sum = 0;\nfor (let i = 0; i < bytes.length; i += 4096) sum = (sum + bytes[i]) % 65536;\nconsole.log(bytes.length, sum);\n",
+    )]);
+    // Incompressible bytes from a fixed xorshift sequence, so the expected sum is known here.
+    let mut state: u32 = 0x9e37_79b9;
+    let bytes: Vec<u8> = (0..20 * 1024 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as u8
+        })
+        .collect();
+    let sum = bytes.iter().step_by(4096).fold(0u32, |sum, &byte| (sum + u32::from(byte)) % 65536);
+    std::fs::write(project.path("big.bin"), &bytes).unwrap();
+    let output = run_with_timeout(pack().args(["build", "index.js", "-o", "app", "--include", "big.bin", "--quiet"]).current_dir(project.dir.path()));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let run = run_with_timeout(&mut Command::new(project.path("app")));
+    assert_eq!(text(&run.stdout), format!("{} {sum}\n", bytes.len()), "{}", text(&run.stderr));
+}
