@@ -326,3 +326,54 @@ fn a_twenty_megabyte_asset_packs_and_reads_back_whole() {
     let run = run_with_timeout(&mut Command::new(project.path("app")));
     assert_eq!(text(&run.stdout), format!("{} {sum}\n", bytes.len()), "{}", text(&run.stderr));
 }
+
+#[test]
+fn embedded_files_work_with_the_usual_fs_calls() {
+    let project = Project::new(&[
+        (
+            "index.js",
+            r#"const fs = require('fs');
+const path = require('path');
+const data = path.join(__dirname, 'data');
+const file = path.join(data, 'note.txt');
+console.log(fs.lstatSync(file).isFile(), fs.realpathSync(file) === file);
+fs.accessSync(file, fs.constants.R_OK);
+const fd = fs.openSync(file, 'r');
+const buffer = Buffer.alloc(4);
+console.log(fs.readSync(fd, buffer, 0, 4, 0), buffer.toString());
+fs.closeSync(fd);
+const dir = fs.opendirSync(data);
+const names = [];
+for (let entry; (entry = dir.readSync()) !== null; ) names.push(`${entry.name}:${entry.isDirectory() ? 'dir' : 'file'}`);
+dir.closeSync();
+console.log(names.sort().join(','));
+console.log(fs.readdirSync(data, { withFileTypes: true }).map((entry) => entry.name).join(','));
+for (const name of ['one', 'two']) console.log(require(path.join(__dirname, 'plugins', name)));
+const chunks = [];
+fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 5 })
+  .on('data', (chunk) => chunks.push(chunk))
+  .on('end', () => console.log('stream', chunks.length, chunks.join('')));
+"#,
+        ),
+        ("data/note.txt", "note text here"),
+        ("data/sub/inner.txt", "inner"),
+        ("plugins/one.js", "module.exports = 'plugin one';"),
+        ("plugins/two.js", "module.exports = 'plugin two';"),
+    ]);
+    let output = run_with_timeout(
+        pack().args(["build", "index.js", "-o", "app", "--include", "data/**/*", "--include", "plugins/*.js", "--quiet"]).current_dir(project.dir.path()),
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // Run from elsewhere with the project gone: everything comes from inside the binary.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let binary = elsewhere.path().join("app");
+    std::fs::rename(project.path("app"), &binary).unwrap();
+    drop(project);
+    let run = run_with_timeout(Command::new(&binary).current_dir(elsewhere.path()));
+    assert_eq!(
+        text(&run.stdout),
+        "true true\n4 note\nnote.txt:file,sub:dir\nnote.txt,sub\nplugin one\nplugin two\nstream 3 note text here\n",
+        "{}",
+        text(&run.stderr)
+    );
+}
