@@ -5,11 +5,52 @@
 // self-contained: no require() calls and no engine internals, so it runs the
 // same under QuickJS and under Node (which is how it is tested).
 
+// Built-ins captured when util loads, so an app that later replaces e.g. Object.keys
+// cannot break inspect() or the error messages built with it.
+const {
+  assign: ObjectAssign,
+  create: ObjectCreate,
+  defineProperties: ObjectDefineProperties,
+  defineProperty: ObjectDefineProperty,
+  entries: ObjectEntries,
+  getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  getOwnPropertyDescriptors: ObjectGetOwnPropertyDescriptors,
+  getOwnPropertyNames: ObjectGetOwnPropertyNames,
+  getOwnPropertySymbols: ObjectGetOwnPropertySymbols,
+  getPrototypeOf: ObjectGetPrototypeOf,
+  is: ObjectIs,
+  keys: ObjectKeys,
+  setPrototypeOf: ObjectSetPrototypeOf,
+} = Object;
+const {
+  apply: ReflectApply,
+  construct: ReflectConstruct,
+} = Reflect;
+const {
+  isArray: ArrayIsArray,
+} = Array;
+const {
+  floor: MathFloor,
+  max: MathMax,
+  min: MathMin,
+  round: MathRound,
+  sqrt: MathSqrt,
+} = Math;
+const {
+  isFinite: NumberIsFinite,
+  isNaN: NumberIsNaN,
+} = Number;
+const {
+  stringify: JSONStringify,
+} = JSON;
+const { hasOwnProperty, propertyIsEnumerable, toString: objectToString } = Object.prototype;
+
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const customPromisify = Symbol.for('nodejs.util.promisify.custom');
 
-const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
-const objectTag = (v) => Object.prototype.toString.call(v);
+const hasOwn = (obj, key) => ReflectApply(hasOwnProperty, obj, [key]);
+const isEnumerable = (obj, key) => ReflectApply(propertyIsEnumerable, obj, [key]);
+const objectTag = (v) => ReflectApply(objectToString, v, []);
 const isObjectLike = (v) => v !== null && (typeof v === 'object' || typeof v === 'function');
 
 // ---------------------------------------------------------------------------
@@ -35,8 +76,13 @@ function codedError(Ctor, code, message) {
 }
 
 function invalidArgType(name, expected, value) {
+  // Node words it by name: "The last argument", "The "options.depth" property",
+  // "The "value" argument".
+  let subject;
+  if (name.endsWith(' argument')) subject = name;
+  else subject = `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
   return codedError(TypeError, 'ERR_INVALID_ARG_TYPE',
-    `The "${name}" argument must be of type ${expected}.${describeReceived(value)}`);
+    `The ${subject} must be of type ${expected}.${describeReceived(value)}`);
 }
 
 function validateFunction(value, name) {
@@ -61,10 +107,10 @@ function brandCheck(probe) {
   };
 }
 
-const accessor = (proto, key) => Object.getOwnPropertyDescriptor(proto, key).get;
+const accessor = (proto, key) => ObjectGetOwnPropertyDescriptor(proto, key).get;
 const tagCheck = (tag) => (value) => isObjectLike(value) && objectTag(value) === `[object ${tag}]`;
 
-const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const TypedArrayProto = ObjectGetPrototypeOf(Uint8Array.prototype);
 const typedArrayTagGetter = accessor(TypedArrayProto, Symbol.toStringTag);
 // Returns e.g. 'Uint8Array' for typed arrays, undefined for anything else.
 const typedArrayName = (value) => (isObjectLike(value) ? typedArrayTagGetter.call(value) : undefined);
@@ -115,7 +161,7 @@ const types = {
   isBoxedPrimitive, isNumberObject, isStringObject, isBooleanObject, isBigIntObject,
   isSymbolObject, isMapIterator, isSetIterator, isArgumentsObject,
   isWeakRef: typeof WeakRef === 'function' ? brandCheck((v) => WeakRef.prototype.deref.call(v)) : () => false,
-  isModuleNamespaceObject: (v) => isObjectLike(v) && Object.getPrototypeOf(v) === null &&
+  isModuleNamespaceObject: (v) => isObjectLike(v) && ObjectGetPrototypeOf(v) === null &&
     v[Symbol.toStringTag] === 'Module',
   isProxy: () => false, // not observable from JavaScript
   isExternal: () => false,
@@ -146,7 +192,7 @@ const inspectDefaults = {
 };
 
 // ANSI SGR codes: [open, close].
-const colors = Object.assign(Object.create(null), {
+const colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24],
   blink: [5, 25], inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29],
   doubleunderline: [21, 24], black: [30, 39], red: [31, 39], green: [32, 39],
@@ -167,16 +213,16 @@ const colorAliases = {
   crossedOut: 'strikethrough', conceal: 'hidden', swapColors: 'inverse',
   swapcolors: 'inverse', doubleUnderline: 'doubleunderline',
 };
-for (const [alias, target] of Object.entries(colorAliases)) {
-  Object.defineProperty(colors, alias, {
+for (const [alias, target] of ObjectEntries(colorAliases)) {
+  ObjectDefineProperty(colors, alias, {
     get() { return this[target]; },
-    set(v) { Object.defineProperty(this, alias, { value: v, writable: true, enumerable: false, configurable: true }); },
+    set(v) { ObjectDefineProperty(this, alias, { value: v, writable: true, enumerable: false, configurable: true }); },
     enumerable: false,
     configurable: true,
   });
 }
 
-const styles = Object.assign(Object.create(null), {
+const styles = ObjectAssign(ObjectCreate(null), {
   special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow',
   undefined: 'grey', null: 'bold', string: 'green', symbol: 'green',
   date: 'magenta', regexp: 'red', module: 'underline',
@@ -268,9 +314,9 @@ function groupDigits(digits) {
 }
 
 function formatNumber(stylize, num, separators) {
-  if (Object.is(num, -0)) return stylize('-0', 'number');
+  if (ObjectIs(num, -0)) return stylize('-0', 'number');
   let text = `${num}`;
-  if (separators && Number.isFinite(num) && !text.includes('e')) {
+  if (separators && NumberIsFinite(num) && !text.includes('e')) {
     const [int, frac] = text.split('.');
     text = groupDigits(int);
     if (frac !== undefined) text += `.${frac.replace(/(\d{3})(?=\d)/g, '$1_')}`;
@@ -344,6 +390,7 @@ function inspect(value, opts) {
     circular: undefined,
     indentationLvl: 0,
     currentDepth: 0,
+    outputSize: [], // characters produced so far, per indentation level
     userOptions: undefined,
   };
   if (arguments.length > 2) {
@@ -354,7 +401,7 @@ function inspect(value, opts) {
   if (typeof opts === 'boolean') {
     ctx.showHidden = opts;
   } else if (opts) {
-    for (const key of Object.keys(opts)) {
+    for (const key of ObjectKeys(opts)) {
       if (hasOwn(inspectDefaults, key) || key === 'stylize') ctx[key] = opts[key];
       else if (ctx.userOptions === undefined) ctx.userOptions = opts;
     }
@@ -383,7 +430,7 @@ function formatValue(ctx, value, recurseTimes, inTypedArray) {
 // Options object handed to [inspect.custom] implementations.
 function optionsForCustom(ctx) {
   const opts = { ...ctx.userOptions };
-  for (const key of Object.keys(inspectDefaults)) opts[key] = ctx[key];
+  for (const key of ObjectKeys(inspectDefaults)) opts[key] = ctx[key];
   opts.stylize = ctx.stylize;
   return opts;
 }
@@ -418,13 +465,13 @@ function isIndexKey(key) {
 // own keys with showHidden. Array-like containers drop their index keys.
 function getKeys(value, showHidden, dropIndices) {
   let keys;
-  const symbols = Object.getOwnPropertySymbols(value);
+  const symbols = ObjectGetOwnPropertySymbols(value);
   if (showHidden) {
-    keys = Object.getOwnPropertyNames(value).concat(symbols);
+    keys = ObjectGetOwnPropertyNames(value).concat(symbols);
   } else {
-    keys = Object.keys(value);
+    keys = ObjectKeys(value);
     for (const sym of symbols) {
-      if (Object.prototype.propertyIsEnumerable.call(value, sym)) keys.push(sym);
+      if (isEnumerable(value, sym)) keys.push(sym);
     }
   }
   return dropIndices ? keys.filter((k) => typeof k !== 'string' || !isIndexKey(k)) : keys;
@@ -436,17 +483,17 @@ function getConstructorName(obj, ctx) {
   let proto = obj;
   let firstProto;
   while (proto !== null) {
-    const desc = Object.getOwnPropertyDescriptor(proto, 'constructor');
+    const desc = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
     if (desc !== undefined && typeof desc.value === 'function' && desc.value.name !== '' &&
         isInstanceOf(obj, desc.value)) {
       return String(desc.value.name);
     }
-    proto = Object.getPrototypeOf(proto);
+    proto = ObjectGetPrototypeOf(proto);
     if (firstProto === undefined) firstProto = proto;
   }
   if (firstProto === null) return null;
   // A chain without any named constructor (e.g. Object.create(nullProtoObj)).
-  const fallback = Array.isArray(obj) ? 'Array' : typeof obj === 'function' ? 'Function' : 'Object';
+  const fallback = ArrayIsArray(obj) ? 'Array' : typeof obj === 'function' ? 'Function' : 'Object';
   const protoName = getConstructorName(firstProto, ctx);
   if (protoName !== null) return `${fallback} <${protoName}>`;
   return `${fallback} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
@@ -475,7 +522,7 @@ function getPrefix(constructor, tag, fallback, size = '') {
 function getTag(ctx, value) {
   const tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' || tag === '') return '';
-  const desc = Object.getOwnPropertyDescriptor(value, Symbol.toStringTag);
+  const desc = ObjectGetOwnPropertyDescriptor(value, Symbol.toStringTag);
   if (desc !== undefined && (ctx.showHidden || desc.enumerable)) return '';
   return tag;
 }
@@ -490,7 +537,7 @@ const OBJECT_ENTRIES = 0;
 function describeObject(ctx, value, constructor, tag, inTypedArray) {
   const layout = { keys: undefined, braces: ['{', '}'], base: '', formatter: noEntries, extras: OBJECT_ENTRIES };
   const name = typedArrayName(value);
-  if (Array.isArray(value)) {
+  if (ArrayIsArray(value)) {
     const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
     layout.keys = getKeys(value, ctx.showHidden, true);
     layout.braces = [`${prefix}[`, ']'];
@@ -540,7 +587,7 @@ function describePlainObject(ctx, value, constructor, tag, inTypedArray, layout)
     if (keys.length === 0) return style(layout.base, 'regexp');
   } else if (isDate(value)) {
     const time = Date.prototype.getTime.call(value);
-    const text = Number.isNaN(time) ? 'Invalid Date' : Date.prototype.toISOString.call(value);
+    const text = NumberIsNaN(time) ? 'Invalid Date' : Date.prototype.toISOString.call(value);
     const prefix = getPrefix(constructor, tag, 'Date');
     layout.base = prefix !== 'Date ' ? `${prefix}${text}` : text;
     if (keys.length === 0) return style(layout.base, 'date');
@@ -574,6 +621,22 @@ function describePlainObject(ctx, value, constructor, tag, inTypedArray, layout)
   return layout;
 }
 
+// The engine's own stack-overflow error, learnt once by overflowing on purpose
+// so the check does not depend on any one engine's wording.
+let stackOverflowSample;
+function isStackOverflow(err) {
+  if (stackOverflowSample === undefined) {
+    const recurse = () => recurse() + 1;
+    try {
+      recurse();
+    } catch (sample) {
+      stackOverflowSample = { name: sample && sample.name, message: sample && sample.message };
+    }
+  }
+  return isObjectLike(err) && err.name === stackOverflowSample.name &&
+    err.message === stackOverflowSample.message;
+}
+
 function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   const constructor = getConstructorName(value, ctx);
   const tag = getTag(ctx, value);
@@ -587,12 +650,20 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   recurseTimes += 1;
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes; // read by reduceToSingleString of ancestors
+  const { indentationLvl } = ctx;
   let output;
   try {
     output = layout.formatter(ctx, value, recurseTimes);
     for (const key of layout.keys) {
       output.push(formatProperty(ctx, value, recurseTimes, key, layout.extras));
     }
+  } catch (err) {
+    // Like Node, a structure nested deeper than the engine's stack allows is
+    // cut short with a marker instead of failing the whole inspect() call.
+    if (!isStackOverflow(err)) throw err;
+    ctx.indentationLvl = indentationLvl;
+    return ctx.stylize(`[${constructor === null ? 'Object' : constructor}: Inspection interrupted ` +
+      'prematurely. Maximum call stack size exceeded.]', 'special');
   } finally {
     ctx.seen.pop();
   }
@@ -606,7 +677,20 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
     else braces[0] = `${ref} ${braces[0]}`;
   }
   if (ctx.sorted) sortOutput(ctx, output, layout);
-  return reduceToSingleString(ctx, output, base, braces, layout.extras, recurseTimes, value);
+  const result = reduceToSingleString(ctx, output, base, braces, layout.extras, recurseTimes, value);
+  limitOutputSize(ctx, result.length);
+  return result;
+}
+
+// Past about 128M characters at any one nesting level, everything not yet
+// formatted is shown as [Object] etc. (as in Node): this keeps the result
+// under the engine's maximum string length and bounds the time spent.
+const OUTPUT_SIZE_LIMIT = 2 ** 27;
+function limitOutputSize(ctx, length) {
+  const level = ctx.indentationLvl;
+  const total = (ctx.outputSize[level] || 0) + length;
+  ctx.outputSize[level] = total;
+  if (total > OUTPUT_SIZE_LIMIT) ctx.depth = -1;
 }
 
 // Objects sort all entries; arrays keep element order and sort extra keys.
@@ -641,7 +725,7 @@ function emptyItems(ctx, count) {
 // collapsed run counts as one printed entry against maxArrayLength.
 function formatArray(ctx, value, recurseTimes) {
   const length = value.length;
-  const limit = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const limit = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   let index = 0;
   while (index < length && output.length < limit) {
@@ -661,7 +745,7 @@ function formatArray(ctx, value, recurseTimes) {
 
 function formatTypedArray(ctx, value, recurseTimes) {
   const length = value.length;
-  const limit = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const limit = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const output = [];
   const asBigInt = length > 0 && typeof value[0] === 'bigint';
   for (let i = 0; i < limit; i++) {
@@ -687,7 +771,7 @@ function formatArrayBuffer(ctx, value) {
   } catch {
     return [ctx.stylize('(detached)', 'special')];
   }
-  const shown = Math.min(ctx.maxArrayLength, bytes.length);
+  const shown = MathMin(ctx.maxArrayLength, bytes.length);
   const hex = [];
   for (let i = 0; i < shown; i++) hex.push(bytes[i].toString(16).padStart(2, '0'));
   let text = hex.join(' ');
@@ -707,7 +791,7 @@ function formatMap(ctx, value, recurseTimes) {
 
 function formatCollection(ctx, collection, formatEntry) {
   const size = collection.size;
-  const limit = Math.min(Math.max(0, ctx.maxArrayLength), size);
+  const limit = MathMin(MathMax(0, ctx.maxArrayLength), size);
   const output = [];
   ctx.indentationLvl += 2;
   for (const entry of collection) {
@@ -773,7 +857,7 @@ function classBase(fn, constructor, tag) {
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(fn).name;
+    const superName = ObjectGetPrototypeOf(fn).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -803,7 +887,7 @@ function formatError(ctx, err, constructor, tag, keys) {
     }
   }
   if ('cause' in err && !keys.includes('cause')) keys.push('cause');
-  if (Array.isArray(err.errors) && !keys.includes('errors')) keys.push('errors');
+  if (ArrayIsArray(err.errors) && !keys.includes('errors')) keys.push('errors');
   stack = adjustErrorHeader(stack, constructor, name, tag);
 
   let messageEnd = (err.message && stack.indexOf(err.message)) || -1;
@@ -840,7 +924,7 @@ function collapseCauseFrames(ctx, err, frames) {
   for (let i = 0; i < frames.length - 3; i++) {
     const pos = causeFrames.indexOf(frames[i]);
     if (pos === -1 || causeFrames.length - pos <= 3) continue;
-    const limit = Math.min(frames.length - i, causeFrames.length - pos);
+    const limit = MathMin(frames.length - i, causeFrames.length - pos);
     let len = 1;
     while (len < limit && frames[i + len] === causeFrames[pos + len]) len++;
     if (len > 3) {
@@ -889,7 +973,7 @@ function adjustErrorHeader(stack, constructor, name, tag) {
 }
 
 function formatProperty(ctx, value, recurseTimes, key, extras) {
-  const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+  const desc = ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
   let str;
   let separator = ' ';
   if (desc.value !== undefined) {
@@ -999,7 +1083,7 @@ function groupArrayElements(ctx, output, value) {
     const width = getStringWidth(output[i], ctx.colors);
     widths.push(width);
     totalWidth += width + SEPARATOR;
-    widest = Math.max(widest, width);
+    widest = MathMax(widest, width);
   }
   const cell = widest + SEPARATOR;
   // Need room for three columns, and avoid grids where one entry dwarfs the rest.
@@ -1007,11 +1091,11 @@ function groupArrayElements(ctx, output, value) {
   if (!(totalWidth / cell > 5 || widest <= 6)) return output;
 
   // Aim for a roughly square block, assuming glyphs are ~2.5x taller than wide.
-  const bias = Math.sqrt(cell - totalWidth / output.length);
-  const biasedCell = Math.max(cell - 3 - bias, 1);
-  const columns = Math.min(
-    Math.round(Math.sqrt(2.5 * biasedCell * count) / biasedCell),
-    Math.floor((ctx.breakLength - ctx.indentationLvl) / cell),
+  const bias = MathSqrt(cell - totalWidth / output.length);
+  const biasedCell = MathMax(cell - 3 - bias, 1);
+  const columns = MathMin(
+    MathRound(MathSqrt(2.5 * biasedCell * count) / biasedCell),
+    MathFloor((ctx.breakLength - ctx.indentationLvl) / cell),
     ctx.compact * 4,
     15,
   );
@@ -1029,7 +1113,7 @@ function groupArrayElements(ctx, output, value) {
   }
   const rows = [];
   for (let start = 0; start < count; start += columns) {
-    const end = Math.min(start + columns, count);
+    const end = MathMin(start + columns, count);
     let row = '';
     for (let j = start; j < end; j++) {
       const last = j === end - 1;
@@ -1045,12 +1129,12 @@ function groupArrayElements(ctx, output, value) {
   return rows;
 }
 
-Object.defineProperty(inspect, 'custom', { value: customInspect, enumerable: false });
-Object.defineProperty(inspect, 'defaultOptions', {
+ObjectDefineProperty(inspect, 'custom', { value: customInspect, enumerable: false });
+ObjectDefineProperty(inspect, 'defaultOptions', {
   get() { return inspectDefaults; },
   set(options) {
     if (options === null || typeof options !== 'object') throw invalidArgType('options', 'object', options);
-    Object.assign(inspectDefaults, options);
+    ObjectAssign(inspectDefaults, options);
   },
   enumerable: true,
 });
@@ -1071,7 +1155,7 @@ let builtinNames;
 function isBuiltinConstructorName(name) {
   if (builtinNames === undefined) {
     builtinNames = new Set(
-      Object.getOwnPropertyNames(globalThis).filter((n) => /^[A-Z][a-zA-Z0-9]+$/.test(n) && !runtimeGlobalClasses.has(n)),
+      ObjectGetOwnPropertyNames(globalThis).filter((n) => /^[A-Z][a-zA-Z0-9]+$/.test(n) && !runtimeGlobalClasses.has(n)),
     );
   }
   return builtinNames.has(name);
@@ -1082,10 +1166,10 @@ function isBuiltinConstructorName(name) {
 function hasUserStringConversion(obj) {
   for (const key of [Symbol.toPrimitive, 'toString']) {
     let holder = obj;
-    while (holder !== null && !hasOwn(holder, key)) holder = Object.getPrototypeOf(holder);
+    while (holder !== null && !hasOwn(holder, key)) holder = ObjectGetPrototypeOf(holder);
     if (holder === null || typeof holder[key] !== 'function') continue;
     if (holder === obj) return true;
-    const ctor = Object.getOwnPropertyDescriptor(holder, 'constructor');
+    const ctor = ObjectGetOwnPropertyDescriptor(holder, 'constructor');
     if (!ctor || typeof ctor.value !== 'function' || !isBuiltinConstructorName(ctor.value.name)) return true;
   }
   return false;
@@ -1093,7 +1177,7 @@ function hasUserStringConversion(obj) {
 
 function jsonForFormat(value) {
   try {
-    return `${JSON.stringify(value)}`;
+    return `${JSONStringify(value)}`;
   } catch (err) {
     if (err instanceof TypeError && /circular|cyclic/i.test(String(err.message))) return '[Circular]';
     throw err;
@@ -1187,12 +1271,12 @@ function isDeepStrictEqual(a, b) {
 }
 
 function deepEqual(a, b, stack) {
-  if (a === b) return a !== 0 || Object.is(a, b);
+  if (a === b) return a !== 0 || ObjectIs(a, b);
   if (!isObjectLike(a) || !isObjectLike(b)) {
-    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+    return typeof a === 'number' && typeof b === 'number' && NumberIsNaN(a) && NumberIsNaN(b);
   }
   if (typeof a === 'function' || typeof b === 'function') return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
   if (objectTag(a) !== objectTag(b)) return false;
   // Cycles: a pair already being compared is assumed equal.
   for (const [x, y] of stack) if (x === a && y === b) return true;
@@ -1205,7 +1289,7 @@ function deepEqual(a, b, stack) {
 }
 
 function compareObjects(a, b, stack) {
-  if (Array.isArray(a)) {
+  if (ArrayIsArray(a)) {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
       if (hasOwn(a, i) !== hasOwn(b, i)) return false;
@@ -1231,7 +1315,7 @@ function compareSpecial(a, b) {
   }
   if (isBoxedPrimitive(a)) {
     if (!isBoxedPrimitive(b)) return false;
-    return Object.is(a.valueOf(), b.valueOf()) &&
+    return ObjectIs(a.valueOf(), b.valueOf()) &&
       (typeof a.valueOf() !== 'symbol' || a.valueOf() === b.valueOf());
   }
   if (isTypedArray(a) || isDataView(a)) {
@@ -1256,7 +1340,7 @@ function compareKeys(a, b, stack, skipIndices) {
   const keysB = getKeys(b, false, skipIndices);
   if (keysA.length !== keysB.length) return false;
   for (const key of keysA) {
-    if (!Object.prototype.propertyIsEnumerable.call(b, key)) return false;
+    if (!isEnumerable(b, key)) return false;
     if (!deepEqual(a[key], b[key], stack)) return false;
   }
   return true;
@@ -1305,8 +1389,8 @@ function inherits(ctor, superCtor) {
   if (ctor === undefined || ctor === null) throw invalidArgType('ctor', 'function', ctor);
   if (superCtor === undefined || superCtor === null) throw invalidArgType('superCtor', 'function', superCtor);
   if (superCtor.prototype === undefined) throw invalidArgType('superCtor.prototype', 'object', superCtor.prototype);
-  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
 function promisify(original) {
@@ -1314,16 +1398,16 @@ function promisify(original) {
   if (original[customPromisify]) {
     const fn = original[customPromisify];
     validateFunction(fn, 'util.promisify.custom');
-    return Object.defineProperty(fn, customPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
+    return ObjectDefineProperty(fn, customPromisify, { value: fn, enumerable: false, writable: false, configurable: true });
   }
   function promisified(...args) {
     return new Promise((resolve, reject) => {
-      Reflect.apply(original, this, [...args, (err, value) => (err ? reject(err) : resolve(value))]);
+      ReflectApply(original, this, [...args, (err, value) => (err ? reject(err) : resolve(value))]);
     });
   }
-  Object.setPrototypeOf(promisified, Object.getPrototypeOf(original));
-  Object.defineProperty(promisified, customPromisify, { value: promisified, enumerable: false, writable: false, configurable: true });
-  Object.defineProperties(promisified, Object.getOwnPropertyDescriptors(original));
+  ObjectSetPrototypeOf(promisified, ObjectGetPrototypeOf(original));
+  ObjectDefineProperty(promisified, customPromisify, { value: promisified, enumerable: false, writable: false, configurable: true });
+  ObjectDefineProperties(promisified, ObjectGetOwnPropertyDescriptors(original));
   return promisified;
 }
 promisify.custom = customPromisify;
@@ -1339,8 +1423,10 @@ function nextTick(fn, ...args) {
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const callback = args.pop();
-    validateFunction(callback, 'last argument');
+    const lastArg = args.pop();
+    validateFunction(lastArg, 'last argument');
+    // The callback sees the same `this` the callbackified function was called with.
+    const callback = (...results) => ReflectApply(lastArg, this, results);
     const onRejected = (reason) => {
       if (!reason) {
         const err = codedError(Error, 'ERR_FALSY_VALUE_REJECTION', 'Promise was rejected with falsy value');
@@ -1349,15 +1435,16 @@ function callbackify(original) {
       }
       nextTick(callback, reason);
     };
-    Reflect.apply(original, this, args).then((value) => nextTick(callback, null, value), onRejected);
+    ReflectApply(original, this, args).then((value) => nextTick(callback, null, value), onRejected);
   }
-  const descriptors = Object.getOwnPropertyDescriptors(original);
+  const descriptors = ObjectGetOwnPropertyDescriptors(original);
   if (descriptors.length && typeof descriptors.length.value === 'number') descriptors.length.value++;
   if (descriptors.name && typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
   const proto = descriptors.prototype;
   delete descriptors.prototype; // keep our own (writable) prototype slot
-  Object.setPrototypeOf(callbackified, Object.getPrototypeOf(original));
-  Object.defineProperties(callbackified, descriptors);
+  // Unlike promisify, Node leaves the result a plain function (prototype
+  // Function.prototype) even when `original` is an async function.
+  ObjectDefineProperties(callbackified, descriptors);
   if (proto) callbackified.prototype = proto.value;
   return callbackified;
 }
@@ -1394,9 +1481,9 @@ function deprecate(fn, msg, code) {
         emitDeprecation(msg, code, deprecated);
       }
     }
-    return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+    return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  ObjectSetPrototypeOf(deprecated, fn);
   if (fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }
@@ -1425,7 +1512,7 @@ function debuglog(section, onInit) {
     if (impl === undefined) init();
     impl(...args);
   }
-  Object.defineProperty(logger, 'enabled', {
+  ObjectDefineProperty(logger, 'enabled', {
     get() {
       if (impl === undefined) init();
       return enabled;
@@ -1461,13 +1548,13 @@ function streamWantsColor(stream) {
 
 function styleText(format, text, { validateStream = true, stream } = {}) {
   if (typeof text !== 'string') throw invalidArgType('text', 'string', text);
-  const formats = Array.isArray(format) ? format : [format];
+  const formats = ArrayIsArray(format) ? format : [format];
   let open = '';
   let close = '';
   for (const key of formats) {
     const codes = colors[key];
     if (codes === undefined) {
-      const allowed = Object.keys(colors).map((k) => `'${k}'`).join(', ');
+      const allowed = ObjectKeys(colors).map((k) => `'${k}'`).join(', ');
       throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
         `The argument 'format' must be one of: ${allowed}. Received ${inspect(key)}`);
     }
@@ -1486,7 +1573,7 @@ function styleText(format, text, { validateStream = true, stream } = {}) {
 
 function extend(target, source) {
   if (source === null || typeof source !== 'object') return target;
-  for (const key of Object.keys(source)) target[key] = source[key];
+  for (const key of ObjectKeys(source)) target[key] = source[key];
   return target;
 }
 
@@ -1504,7 +1591,7 @@ module.exports = {
   debug: debuglog,
   isDeepStrictEqual,
   types,
-  isArray: Array.isArray,
+  isArray: ArrayIsArray,
   // Read on use: the globals are themselves loaded lazily, after util.
   get TextEncoder() {
     return globalThis.TextEncoder;
