@@ -106,4 +106,5 @@ fixtures!(
     packages,
     vfs_assets,
     wasm_asset,
+    deep_recursion,
 );

@@ -73,7 +73,14 @@ pub fn run(launch: Launch) -> i32 {
     }
 }
 
+/// The engine's stack limit in KiB. QuickJS frames are larger than V8's, so its 1 MiB default
+/// allowed ~1,400 nested calls where Node allows ~10,000 (deep util.inspect, recursive parsers
+/// overflowed). The main thread has 8 MiB on Linux; threads that run JS must be given more
+/// than this.
+const ENGINE_STACK_KIB: u32 = 4096;
+
 async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
+    deno_core::v8_set_flags(vec![String::new(), format!("--stack-size={ENGINE_STACK_KIB}")]);
     let source_maps = SourceMaps::new(&launch);
     let mut runtime = JsRuntime::try_new(RuntimeOptions {
         module_loader: Some(Rc::new(source_maps)),
