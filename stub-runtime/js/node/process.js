@@ -402,7 +402,7 @@ function colorDepth(env) {
 // stdout/stderr are Writable streams whose writes go straight (synchronously) to the fd, so
 // output is never lost when the process exits.
 function outputStream(fd) {
-  const { Writable } = require('stream');
+  const { Writable } = require('internal/streams/writable');
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
@@ -436,7 +436,7 @@ function textOf(chunk, encoding) {
 // only while someone consumes them, so an app that never reads stdin is not held open by it;
 // pausing or destroying it abandons the pending read.
 function inputStream() {
-  const { Readable } = require('stream');
+  const { Readable } = require('internal/streams/readable');
   const { Buffer } = require('buffer');
   let pending = false;
   let cancelling = false;

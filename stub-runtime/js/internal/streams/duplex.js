@@ -3,7 +3,7 @@
 'use strict';
 const { Readable } = require('internal/streams/readable');
 const { Writable } = require('internal/streams/writable');
-const { errors } = require('internal/streams/utils');
+const { errors, registerDuplex } = require('internal/streams/utils');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
@@ -27,6 +27,7 @@ function Duplex(options) {
   }
 }
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+registerDuplex(Duplex);
 Object.setPrototypeOf(Duplex, Readable);
 
 // The writable half's methods and properties, except what Readable already defines.

@@ -11,7 +11,7 @@ const kPaused = Symbol('kPaused');
 
 function ReadableState(options, stream, isDuplex) {
   options = options || {};
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof require('internal/streams/duplex').Duplex;
+  if (typeof isDuplex !== 'boolean') isDuplex = utils.isDuplexStream(stream);
   this.objectMode = !!(options.objectMode || (isDuplex && options.readableObjectMode));
   this.highWaterMark = getHighWaterMark(options, 'readableHighWaterMark', isDuplex, this.objectMode);
   this.buffer = [];
@@ -66,7 +66,7 @@ Object.defineProperty(ReadableState.prototype, 'pipesCount', {
 
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
-  const isDuplex = this instanceof require('internal/streams/duplex').Duplex;
+  const isDuplex = utils.isDuplexStream(this);
   this._readableState = new ReadableState(options, this, isDuplex);
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;

@@ -564,10 +564,21 @@ function finishedPromise(stream, opts) {
   });
 }
 
+// Duplex registers itself when duplex.js loads. Until then nothing can be a Duplex, so a plain
+// Readable or Writable (process.stdin, process.stdout) does not load the other half to ask.
+let Duplex = null;
+function registerDuplex(DuplexClass) {
+  Duplex = DuplexClass;
+}
+function isDuplexStream(stream) {
+  return Duplex !== null && stream instanceof Duplex;
+}
+
 module.exports = {
   nodeError, errors, AbortError, aggregateTwoErrors, validateFunction, validateObject, validateAbortSignal,
   getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark,
   isReadableNodeStream, isWritableNodeStream, isNodeStream, isIterable, isDestroyed, isWritableEnded,
   isWritableFinished, isReadableFinished, isReadable, isWritable, isErrored, isDisturbed, isClosed, isFinished,
   destroy, errorOrDestroy, construct, undestroy, destroyer, kDestroyHook, eos, finishedPromise, once, nop,
+  registerDuplex, isDuplexStream,
 };

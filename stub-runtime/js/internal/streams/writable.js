@@ -5,13 +5,13 @@
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
 const utils = require('internal/streams/utils');
-const { errors, errorOrDestroy, getHighWaterMark, nop } = utils;
+const { errors, errorOrDestroy, getHighWaterMark, isDuplexStream, nop } = utils;
 
 const kOnFinished = Symbol('kOnFinished');
 
 function WritableState(options, stream, isDuplex) {
   options = options || {};
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof require('internal/streams/duplex').Duplex;
+  if (typeof isDuplex !== 'boolean') isDuplex = isDuplexStream(stream);
   this.objectMode = !!(options.objectMode || (isDuplex && options.writableObjectMode));
   this.highWaterMark = getHighWaterMark(options, 'writableHighWaterMark', isDuplex, this.objectMode);
   this.finalCalled = false;
@@ -58,7 +58,7 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 });
 
 function Writable(options) {
-  const isDuplex = this instanceof require('internal/streams/duplex').Duplex;
+  const isDuplex = isDuplexStream(this);
   if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
