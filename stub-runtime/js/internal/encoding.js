@@ -2,6 +2,7 @@
 // ASCII, base64, base64url, hex), the WHATWG `TextEncoder` / `TextDecoder`, and the Node-shaped
 // errors these modules throw.
 'use strict';
+const { received } = require('internal/errors');
 
 // ---------------------------------------------------------------------------
 // Errors shaped like Node's: a `code` property and a "Name [CODE]: message" header.
@@ -33,18 +34,6 @@ function nodeError(Base, code, message) {
 }
 
 // How Node describes the offending value at the end of an ERR_INVALID_ARG_TYPE message.
-function describeReceived(value) {
-  if (value == null) return ` Received ${value}`;
-  if (typeof value === 'function') return ` Received function ${value.name}`;
-  if (typeof value === 'object') {
-    const ctor = value.constructor;
-    if (ctor && ctor.name) return ` Received an instance of ${ctor.name}`;
-    return ` Received ${inspect(value, { depth: -1 })}`;
-  }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
 
 const PRIMITIVE_TYPES = new Set(['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol']);
 
@@ -101,7 +90,7 @@ function describeOutOfRange(value) {
 const errors = {
   invalidArgType(name, expected, value) {
     return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-      `${argumentLabel(name)} must be ${describeExpected(expected)}.${describeReceived(value)}`);
+      `${argumentLabel(name)} must be ${describeExpected(expected)}.${received(value)}`);
   },
   invalidArgValue(name, value, reason = 'is invalid') {
     let shown = inspect(value);
