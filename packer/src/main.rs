@@ -1,8 +1,9 @@
 //! `pack`: turns a Node.js application into one self-contained executable.
 //!
-//! The pipeline: [`graph::walk`] finds every module from the entry ([`scan`] parses each with
-//! swc, [`resolve`] follows Node's resolution), then `build` writes stub + payload + trailer,
-//! or `run` hands the bundle straight to the runtime in this process.
+//! The pipeline: [`graph::walk`] finds every module from the entry and the declared files
+//! ([`assets`]); [`transform`] parses and rewrites each with swc, [`scan`] lists what it
+//! requires and [`resolve`] follows Node's resolution; then [`build`] writes stub + payload +
+//! trailer, or `pack run` hands the bundle straight to the runtime in this process.
 //!
 //! Exit codes: 0 on success; 1 when the app cannot be packed (diagnostics on stderr); under
 //! `pack run`, the app's own exit code.
@@ -17,6 +18,7 @@ mod resolve;
 mod scan;
 mod transform;
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -29,58 +31,65 @@ use transform::Options;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
-    match cli.command {
+    let result = match cli.command {
         Command::Build { entry, output, stub, minify, compress_level, quiet, include } => {
-            let started = Instant::now();
-            let Some(graph) = walk(&entry, Options { minify }, &include, true) else { return ExitCode::FAILURE };
-            match build::write_executable(&graph, &output, stub.as_deref(), compress_level) {
-                Ok(written) => {
-                    if !quiet {
-                        eprintln!(
-                            "packed {} module{} and {} asset{} into {}: {} ({} stub + {} app) in {:.2} s",
-                            written.modules,
-                            if written.modules == 1 { "" } else { "s" },
-                            written.assets,
-                            if written.assets == 1 { "" } else { "s" },
-                            output.display(),
-                            inspect::human_size(written.bytes),
-                            inspect::human_size(written.stub_bytes),
-                            inspect::human_size(written.bytes - written.stub_bytes),
-                            started.elapsed().as_secs_f64(),
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(err) => {
-                    eprintln!("error: {err:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            pack_build(&entry, &output, stub.as_deref(), Options { minify }, compress_level, &include, quiet)
         }
-        Command::Inspect { binary } => match inspect::inspect(&binary) {
-            Ok(report) => {
-                print!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("error: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Run { entry, args } => {
-            // Like node, `pack run` says nothing of its own unless the app cannot start.
-            let Some(graph) = walk(&entry, Options::default(), &[], false) else { return ExitCode::FAILURE };
-            let launch = stub_runtime::Launch {
-                bundle: graph.to_bundle(),
-                root: graph.root.to_string_lossy().into_owned(),
-                exec_path: stub_runtime::current_exe_path(),
-                args: args.into_iter().map(|arg| arg.to_string_lossy().into_owned()).collect(),
-                // The project's files are on disk where the app looks for them.
-                virtual_fs: false,
-            };
-            ExitCode::from(stub_runtime::run(launch) as u8)
-        }
+        Command::Inspect { binary } => inspect::inspect(&binary).map(|report| {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }),
+        Command::Run { entry, args } => Ok(pack_run(&entry, args)),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::FAILURE
+    })
+}
+
+fn pack_build(
+    entry: &Path,
+    output: &Path,
+    stub: Option<&Path>,
+    options: Options,
+    compress_level: i32,
+    includes: &[String],
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let Some(graph) = walk(entry, options, includes, true) else { return Ok(ExitCode::FAILURE) };
+    let written = build::write_executable(&graph, output, stub, compress_level)?;
+    if !quiet {
+        let plural = |count: usize| if count == 1 { "" } else { "s" };
+        eprintln!(
+            "packed {} module{} and {} asset{} into {}: {} ({} stub + {} app) in {:.2} s",
+            written.modules,
+            plural(written.modules),
+            written.assets,
+            plural(written.assets),
+            output.display(),
+            inspect::human_size(written.bytes),
+            inspect::human_size(written.stub_bytes),
+            inspect::human_size(written.bytes - written.stub_bytes),
+            started.elapsed().as_secs_f64(),
+        );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the app inside this process. Like node, it says nothing of its own unless the app
+/// cannot start.
+fn pack_run(entry: &Path, args: Vec<OsString>) -> ExitCode {
+    let Some(graph) = walk(entry, Options::default(), &[], false) else { return ExitCode::FAILURE };
+    let launch = stub_runtime::Launch {
+        bundle: graph.to_bundle(),
+        root: graph.root.to_string_lossy().into_owned(),
+        exec_path: stub_runtime::current_exe_path(),
+        args: args.into_iter().map(|arg| arg.to_string_lossy().into_owned()).collect(),
+        // The project's files are on disk where the app looks for them.
+        virtual_fs: false,
+    };
+    ExitCode::from(stub_runtime::run(launch) as u8)
 }
 
 /// Walks the graph from `entry`, printing diagnostics; `None` when there were errors.
