@@ -335,33 +335,29 @@ impl Graph {
 
     /// The graph as the payload stores it: keys relative to the root, sorted.
     pub fn to_bundle(&self) -> Bundle {
-        let modules = self
-            .modules
-            .iter()
-            .map(|(file, module)| {
-                let mut entry = Module::new(module.kind, self.key(file), module.source.clone());
-                entry.source_map = module.source_map.clone();
-                entry.dependencies = module
-                    .dependencies
-                    .iter()
-                    .map(|(specifier, target)| {
-                        let target = match target {
-                            Dependency::Found(Resolved::Builtin(name)) => format!("node:{name}"),
-                            Dependency::Found(Resolved::File(path)) => self.key(path),
-                            Dependency::Throws { code, message } => format!("!{code} {message}"),
-                        };
-                        (specifier.clone(), target)
-                    })
-                    .collect();
-                entry
-            })
-            .collect::<Vec<_>>();
-        let mut modules = modules;
+        let mut modules: Vec<Module> = self.modules.iter().map(|(file, module)| self.bundle_module(file, module)).collect();
         modules.sort_by(|a, b| a.key.cmp(&b.key));
-        let assets = self.assets.iter().map(|(file, bytes)| Asset { key: self.key(file), bytes: bytes.clone() }).collect::<Vec<_>>();
-        let mut assets = assets;
+        let mut assets: Vec<Asset> = self.assets.iter().map(|(file, bytes)| Asset { key: self.key(file), bytes: bytes.clone() }).collect();
         assets.sort_by(|a, b| a.key.cmp(&b.key));
         Bundle { entry: self.key(&self.entry), minified: self.minified, modules, assets }
+    }
+
+    fn bundle_module(&self, file: &Path, module: &GraphModule) -> Module {
+        let mut bundled = Module::new(module.kind, self.key(file), module.source.clone());
+        bundled.source_map = module.source_map.clone();
+        bundled.dependencies = module
+            .dependencies
+            .iter()
+            .map(|(specifier, target)| {
+                let target = match target {
+                    Dependency::Found(Resolved::Builtin(name)) => format!("node:{name}"),
+                    Dependency::Found(Resolved::File(path)) => self.key(path),
+                    Dependency::Throws { code, message } => format!("!{code} {message}"),
+                };
+                (specifier.clone(), target)
+            })
+            .collect();
+        bundled
     }
 }
 
