@@ -58,4 +58,5 @@ js_tests!(
     fs,
     fs_promises,
     stream,
+    readline,
 );
