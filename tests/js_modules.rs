@@ -59,4 +59,5 @@ js_tests!(
     fs_promises,
     stream,
     readline,
+    zlib,
 );

@@ -7,6 +7,7 @@ pub mod loader;
 pub mod os;
 pub mod process;
 pub mod vfs;
+pub mod zlib;
 
 deno_core::extension!(
     pack_runtime,
@@ -119,6 +120,11 @@ deno_core::extension!(
         fs::op_fs_ftruncate_async,
         fs::op_fs_truncate_sync,
         fs::op_fs_truncate_async,
+
+        zlib::op_zlib_new,
+        zlib::op_zlib_write,
+        zlib::op_zlib_close,
+        zlib::op_zlib_oneshot,
     ],
     options = { launch: crate::boot::Launch },
     state = |state, options| {
