@@ -377,3 +377,18 @@ fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 5 })
         text(&run.stderr)
     );
 }
+
+#[test]
+fn raw_mode_is_undone_when_the_app_exits() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` command to give the app a terminal");
+        return;
+    }
+    let project = Project::new(&[("raw.js", "process.stdin.setRawMode(true);\nprocess.stdout.write(`raw ${process.stdin.isRaw}\\n`);\nprocess.exit(0);\n")]);
+    let pack_path = env!("CARGO_BIN_EXE_pack");
+    let shell = format!("{pack_path} raw.js; stty -a");
+    let output = run_with_timeout(Command::new("script").args(["-qec", &shell, "/dev/null"]).current_dir(project.dir.path()));
+    let terminal = text(&output.stdout);
+    assert!(terminal.contains("raw true"), "{terminal}");
+    assert!(terminal.contains(" icanon") && !terminal.contains("-icanon"), "the terminal was left raw:\n{terminal}");
+}

@@ -64,7 +64,9 @@ pub fn run(launch: Launch) -> i32 {
             return 1;
         }
     };
-    match tokio.block_on(run_to_exit(launch)) {
+    let result = tokio.block_on(run_to_exit(launch));
+    ops::tty::restore_terminal_modes();
+    match result {
         Ok(code) => code,
         Err(err) => {
             eprintln!("{err:#}");

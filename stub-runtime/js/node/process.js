@@ -489,16 +489,18 @@ function inputStream() {
 
   Object.assign(stream, {
     fd: 0,
-    setRawMode(mode) {
-      this.isRaw = !!mode;
-      return this;
-    },
     ref() { return this; },
     unref() { return this; },
   });
+  // As in Node, only a terminal stdin has raw mode.
   if (ops.op_process_tty_info(0).isTTY) {
     stream.isTTY = true;
     stream.isRaw = false;
+    stream.setRawMode = function setRawMode(mode) {
+      ops.op_tty_set_raw_mode(0, !!mode);
+      this.isRaw = !!mode;
+      return this;
+    };
   }
   return stream;
 }

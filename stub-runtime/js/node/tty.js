@@ -51,6 +51,12 @@ class ReadStream {
     this.isTTY = ops.op_process_tty_info(fd).isTTY || undefined;
     this.isRaw = false;
   }
+
+  setRawMode(mode) {
+    ops.op_tty_set_raw_mode(this.fd, !!mode);
+    this.isRaw = !!mode;
+    return this;
+  }
 }
 
 module.exports = { isatty, WriteStream, ReadStream };

@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod loader;
 pub mod os;
 pub mod process;
+pub mod tty;
 pub mod vfs;
 pub mod zlib;
 
@@ -120,6 +121,8 @@ deno_core::extension!(
         fs::op_fs_ftruncate_async,
         fs::op_fs_truncate_sync,
         fs::op_fs_truncate_async,
+
+        tty::op_tty_set_raw_mode,
 
         zlib::op_zlib_new,
         zlib::op_zlib_write,

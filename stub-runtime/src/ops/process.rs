@@ -111,6 +111,7 @@ pub fn op_process_write(#[smi] fd: i32, #[string] text: &str) {
 #[op2(fast)]
 pub fn op_process_exit(#[smi] code: i32) {
     let _ = std::io::stdout().flush();
+    super::tty::restore_terminal_modes();
     std::process::exit(code);
 }
 
