@@ -25,7 +25,8 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     /// Where it happened; `None` for problems with no place in a source file (a missing entry).
-    pub location: Option<Location>,
+    /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
+    pub location: Option<Box<Location>>,
     pub notes: Vec<String>,
     pub help: Option<String>,
 }
@@ -40,7 +41,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
