@@ -60,4 +60,6 @@ js_tests!(
     stream,
     readline,
     zlib,
+    net,
+    nonblocking_io,
 );

@@ -4,6 +4,7 @@
 pub mod fs;
 pub mod crypto;
 pub mod loader;
+pub mod net;
 pub mod os;
 pub mod process;
 pub mod tty;
@@ -121,6 +122,14 @@ deno_core::extension!(
         fs::op_fs_ftruncate_async,
         fs::op_fs_truncate_sync,
         fs::op_fs_truncate_async,
+
+        net::op_net_listen_tcp,
+        net::op_net_listen_unix,
+        net::op_net_accept,
+        net::op_net_connect_tcp,
+        net::op_net_connect_unix,
+        net::op_net_set_no_delay,
+        net::op_net_set_keep_alive,
 
         tty::op_tty_set_raw_mode,
 
