@@ -76,4 +76,24 @@ function handleUnhandledRejection(promise, reason) {
   return true;
 }
 
-module.exports = { exit, beforeExit, exitFromLoop, handleUncaughtException, handleUnhandledRejection };
+/**
+ * Like `promise.then(onValue, onError)` for an op's promise, except that an exception thrown by
+ * either callback is an uncaught exception, as one thrown from an I/O callback is in Node, not
+ * a rejection of a promise nobody holds.
+ */
+function whenSettled(promise, onValue, onError) {
+  promise.then(
+    (value) => runCallback(onValue, value),
+    (error) => runCallback(onError, error),
+  );
+}
+
+function runCallback(callback, argument) {
+  try {
+    callback(argument);
+  } catch (error) {
+    handleUncaughtException(error, 'uncaughtException');
+  }
+}
+
+module.exports = { exit, beforeExit, exitFromLoop, handleUncaughtException, handleUnhandledRejection, whenSettled };

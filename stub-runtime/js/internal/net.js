@@ -1,5 +1,7 @@
-// Address syntax shared by net, dns and http: which strings are IPv4 or IPv6 addresses.
+// What net, dns and http share: address syntax, listen() arguments and Node's socket errors.
 'use strict';
+const { nodeError } = require('internal/errors');
+const { ops } = require('internal/core');
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)';
 const IPV4 = `(?:${OCTET}\\.){3}${OCTET}`;
@@ -35,4 +37,70 @@ function isIP(value) {
   return 0;
 }
 
-module.exports = { isIP, isIPv4, isIPv6 };
+/**
+ * Turns an op failure ("<errno> <syscall> [address port]" or "ENOTFOUND getaddrinfo host")
+ * into Node's error: "connect ECONNREFUSED 127.0.0.1:1", "listen EADDRINUSE: address already in
+ * use :::3000", with errno, code, syscall, address and port.
+ */
+function netError(error, fallback = {}) {
+  const text = error && error.message;
+  const notFound = /^ENOTFOUND getaddrinfo (.*)$/.exec(text);
+  if (notFound) {
+    const found = new Error(`getaddrinfo ENOTFOUND ${notFound[1]}`);
+    Object.assign(found, { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: notFound[1] });
+    return found;
+  }
+  const match = /^(\d+) (\w+)(?: (\S+) (\d+))?$/.exec(text);
+  if (match === null) return error;
+  const errno = Number(match[1]);
+  const syscall = match[2];
+  const address = match[3] !== undefined ? match[3] : fallback.address;
+  const port = match[4] !== undefined ? Number(match[4]) : fallback.port;
+  const { code, message } = ops.op_os_errno_info(errno);
+  let where = '';
+  if (address !== undefined) where = port !== undefined && port !== -1 ? ` ${address}:${port}` : ` ${address}`;
+  const described = syscall === 'listen' ? `${syscall} ${code}: ${message}${where}` : `${syscall} ${code}${where}`;
+  const result = new Error(described);
+  if (syscall === 'listen') Object.assign(result, { code, errno: -errno, syscall });
+  else Object.assign(result, { errno: -errno, code, syscall });
+  if (address !== undefined) result.address = address;
+  if (port !== undefined && port !== -1) result.port = port;
+  return result;
+}
+
+function isCancelled(error) {
+  return /^125 /.test(error && error.message) || (error && error.name === 'Interrupted');
+}
+
+function validatePort(port, name = 'Port') {
+  const number = typeof port === 'string' && port.trim() !== '' ? Number(port) : port;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > 65535) {
+    const shown = typeof port === 'string' ? `'${port}'` : String(port);
+    throw nodeError(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be >= 0 and < 65536. Received type ${typeof port} (${shown}).`);
+  }
+  return number;
+}
+
+function normalizeListenArgs(args) {
+  const [first] = args;
+  if (first === undefined || first === null) return { port: 0 };
+  if (typeof first === 'object') {
+    if (first.port === undefined && first.path === undefined && !('port' in first)) {
+      if (first.handle || first.fd !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'listening on a handle or fd is not supported');
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'options' must have the property "port" or "path". Received ${require('util').inspect(first)}`);
+    }
+    return { ...first };
+  }
+  if (typeof first === 'string' && !/^\d+$/.test(first)) return { path: first, backlog: args[1] };
+  const options = { port: first };
+  if (typeof args[1] === 'string') {
+    options.host = args[1];
+    if (typeof args[2] === 'number') options.backlog = args[2];
+  } else if (typeof args[1] === 'number') {
+    options.backlog = args[1];
+  }
+  return options;
+}
+
+module.exports = { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs };
+

@@ -5,57 +5,11 @@ const core = require('internal/core');
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { nodeError, invalidArgType } = require('internal/errors');
-const { isIP, isIPv4, isIPv6 } = require('internal/net');
+const { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs } = require('internal/net');
+const { whenSettled } = require('internal/lifecycle');
 
 const { ops } = core;
 const READ_SIZE = 64 * 1024;
-
-// ---------------------------------------------------------------------------------------------
-// Errors.
-
-/**
- * Turns an op failure ("<errno> <syscall> [address port]" or "ENOTFOUND getaddrinfo host")
- * into Node's error: "connect ECONNREFUSED 127.0.0.1:1", "listen EADDRINUSE: address already in
- * use :::3000", with errno, code, syscall, address and port.
- */
-function netError(error, fallback = {}) {
-  const text = error && error.message;
-  const notFound = /^ENOTFOUND getaddrinfo (.*)$/.exec(text);
-  if (notFound) {
-    const found = new Error(`getaddrinfo ENOTFOUND ${notFound[1]}`);
-    Object.assign(found, { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: notFound[1] });
-    return found;
-  }
-  const match = /^(\d+) (\w+)(?: (\S+) (\d+))?$/.exec(text);
-  if (match === null) return error;
-  const errno = Number(match[1]);
-  const syscall = match[2];
-  const address = match[3] !== undefined ? match[3] : fallback.address;
-  const port = match[4] !== undefined ? Number(match[4]) : fallback.port;
-  const { code, message } = ops.op_os_errno_info(errno);
-  let where = '';
-  if (address !== undefined) where = port !== undefined && port !== -1 ? ` ${address}:${port}` : ` ${address}`;
-  const described = syscall === 'listen' ? `${syscall} ${code}: ${message}${where}` : `${syscall} ${code}${where}`;
-  const result = new Error(described);
-  if (syscall === 'listen') Object.assign(result, { code, errno: -errno, syscall });
-  else Object.assign(result, { errno: -errno, code, syscall });
-  if (address !== undefined) result.address = address;
-  if (port !== undefined && port !== -1) result.port = port;
-  return result;
-}
-
-function isCancelled(error) {
-  return /^125 /.test(error && error.message) || (error && error.name === 'Interrupted');
-}
-
-function validatePort(port, name = 'Port') {
-  const number = typeof port === 'string' && port.trim() !== '' ? Number(port) : port;
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number > 65535) {
-    const shown = typeof port === 'string' ? `'${port}'` : String(port);
-    throw nodeError(RangeError, 'ERR_SOCKET_BAD_PORT', `${name} should be >= 0 and < 65536. Received type ${typeof port} (${shown}).`);
-  }
-  return number;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Socket.
@@ -126,7 +80,8 @@ Socket.prototype.connect = function connect(...args) {
     where = { address: host, port };
     connecting = ops.op_net_connect_tcp(host, port);
   }
-  connecting.then(
+  whenSettled(
+    connecting,
     (opened) => this._onConnected(opened),
     (error) => {
       this.connecting = false;
@@ -189,7 +144,8 @@ Socket.prototype._readLoop = function readLoop() {
   const promise = core.read(rid, buffer);
   this[kReadPromise] = promise;
   if (!this[kRef]) core.unrefOpPromise(promise);
-  promise.then(
+  whenSettled(
+    promise,
     (count) => {
       this[kReadPromise] = undefined;
       if (this.destroyed) return;
@@ -220,7 +176,8 @@ Socket.prototype._write = function write(chunk, encoding, callback) {
     return;
   }
   const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-  core.writeAll(this[kRid], bytes).then(
+  whenSettled(
+    core.writeAll(this[kRid], bytes),
     () => {
       this._pendingBytes -= bytes.length;
       this._bytesDispatched += bytes.length;
@@ -257,7 +214,8 @@ Socket.prototype._final = function final(callback) {
     else callback();
     return;
   }
-  core.shutdown(this[kRid]).then(
+  whenSettled(
+    core.shutdown(this[kRid]),
     () => callback(),
     (error) => callback(isCancelled(error) ? null : netError(error)),
   );
@@ -473,34 +431,14 @@ Server.prototype._listen = function listenWith(opened) {
   });
 };
 
-function normalizeListenArgs(args) {
-  const [first] = args;
-  if (first === undefined || first === null) return { port: 0 };
-  if (typeof first === 'object') {
-    if (first.port === undefined && first.path === undefined && !('port' in first)) {
-      if (first.handle || first.fd !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'listening on a handle or fd is not supported');
-      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'options' must have the property "port" or "path". Received ${require('util').inspect(first)}`);
-    }
-    return { ...first };
-  }
-  if (typeof first === 'string' && !/^\d+$/.test(first)) return { path: first, backlog: args[1] };
-  const options = { port: first };
-  if (typeof args[1] === 'string') {
-    options.host = args[1];
-    if (typeof args[2] === 'number') options.backlog = args[2];
-  } else if (typeof args[1] === 'number') {
-    options.backlog = args[1];
-  }
-  return options;
-}
-
 Server.prototype._accept = function accept() {
   const rid = this[kListener];
   if (rid === undefined) return;
   const promise = ops.op_net_accept(rid);
   this._acceptPromise = promise;
   if (!this[kRef]) core.unrefOpPromise(promise);
-  promise.then(
+  whenSettled(
+    promise,
     (opened) => {
       this._acceptPromise = undefined;
       if (this[kListener] !== rid) {

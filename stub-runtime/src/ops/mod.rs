@@ -2,6 +2,7 @@
 //! list below is grouped by family and reads as an index.
 
 pub mod fs;
+pub mod http_server;
 pub mod crypto;
 pub mod loader;
 pub mod net;
@@ -122,6 +123,16 @@ deno_core::extension!(
         fs::op_fs_ftruncate_async,
         fs::op_fs_truncate_sync,
         fs::op_fs_truncate_async,
+
+        http_server::op_http_listen,
+        http_server::op_http_next,
+        http_server::op_http_read_body,
+        http_server::op_http_respond,
+        http_server::op_http_write,
+        http_server::op_http_end,
+        http_server::op_http_abandon,
+        http_server::op_http_stop,
+        http_server::op_http_close_connection,
 
         net::op_net_listen_tcp,
         net::op_net_listen_unix,

@@ -1,0 +1,152 @@
+// IncomingMessage: a request as the server sees it, or a response as the client sees it. A
+// Readable whose body comes from a `readBody` function returning a promise of the next chunk
+// (empty at the end); a message without a body ends as soon as it is read.
+'use strict';
+const { Readable } = require('stream');
+const { joinHeaders } = require('internal/http/common');
+const { whenSettled } = require('internal/lifecycle');
+
+const kRawHeaders = Symbol('rawHeaders');
+const kHeaders = Symbol('headers');
+const kReadBody = Symbol('readBody');
+const kReading = Symbol('reading');
+
+function IncomingMessage(socket) {
+  Readable.call(this);
+  this.socket = socket;
+  this.httpVersionMajor = 1;
+  this.httpVersionMinor = 1;
+  this.httpVersion = '1.1';
+  this.complete = false;
+  this[kRawHeaders] = [];
+  this[kHeaders] = null;
+  this.rawTrailers = [];
+  this.trailers = {};
+  this.aborted = false;
+  this.upgrade = false;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.statusMessage = null;
+  this[kReadBody] = null;
+  this[kReading] = false;
+  this._dumped = false;
+}
+Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+Object.setPrototypeOf(IncomingMessage, Readable);
+
+IncomingMessage.prototype._setVersion = function setVersion(version) {
+  this.httpVersion = version;
+  this.httpVersionMajor = Number(version[0]);
+  this.httpVersionMinor = Number(version[2]);
+};
+
+/** Where the body comes from; without one the message has no body. */
+IncomingMessage.prototype._setBody = function setBody(readBody) {
+  this[kReadBody] = readBody;
+};
+
+IncomingMessage.prototype._read = function read() {
+  if (this[kReading]) return;
+  const readBody = this[kReadBody];
+  if (readBody === null) {
+    this._finishBody();
+    return;
+  }
+  this[kReading] = true;
+  whenSettled(
+    readBody(),
+    (chunk) => {
+      this[kReading] = false;
+      if (this.destroyed) return;
+      if (chunk.length === 0) this._finishBody();
+      else if (this.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length))) this._read();
+    },
+    (error) => {
+      this[kReading] = false;
+      this.aborted = true;
+      if (!this.destroyed) this.destroy(connectionReset(error));
+    },
+  );
+};
+
+IncomingMessage.prototype._finishBody = function finishBody() {
+  this[kReadBody] = null;
+  this.complete = true;
+  this.push(null);
+};
+
+function connectionReset(error) {
+  const reset = new Error('aborted');
+  reset.code = 'ECONNRESET';
+  reset.cause = error;
+  return reset;
+}
+
+IncomingMessage.prototype._destroy = function destroy(error, callback) {
+  if (!this.readableEnded || !this.complete) this.aborted = true;
+  callback(error);
+};
+
+/** Reads and discards the body nobody consumed, so the connection can carry the next request. */
+IncomingMessage.prototype._dump = function dump() {
+  if (this._dumped) return;
+  this._dumped = true;
+  this.removeAllListeners('data');
+  this.resume();
+};
+
+IncomingMessage.prototype.setTimeout = function setTimeout(ms, callback) {
+  if (callback) this.on('timeout', callback);
+  if (this.socket) this.socket.setTimeout(ms);
+  return this;
+};
+
+Object.defineProperties(IncomingMessage.prototype, {
+  rawHeaders: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return this[kRawHeaders];
+    },
+    set(value) {
+      this[kRawHeaders] = value;
+      this[kHeaders] = null;
+    },
+  },
+  // Built on first use: many requests are answered without looking at most headers.
+  headers: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (this[kHeaders] === null) this[kHeaders] = joinHeaders(this[kRawHeaders]);
+      return this[kHeaders];
+    },
+    set(value) {
+      this[kHeaders] = value;
+    },
+  },
+  headersDistinct: {
+    configurable: true,
+    get() {
+      const distinct = {};
+      const raw = this[kRawHeaders];
+      for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i].toLowerCase();
+        (distinct[name] || (distinct[name] = [])).push(raw[i + 1]);
+      }
+      return distinct;
+    },
+  },
+  connection: {
+    configurable: true,
+    get() {
+      return this.socket;
+    },
+    set(value) {
+      this.socket = value;
+    },
+  },
+});
+
+module.exports = { IncomingMessage };

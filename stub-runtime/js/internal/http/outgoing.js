@@ -1,0 +1,325 @@
+// OutgoingMessage: what ServerResponse and ClientRequest share. Headers are kept by lower-cased
+// name with the name as the app wrote it; the body goes out through three hooks a subclass
+// provides: `_sendHead(firstBytes, isWhole)` (headers, plus the whole body when `isWhole`),
+// `_sendBody(bytes)` (a promise) and `_sendEnd()`.
+'use strict';
+const { Stream } = require('stream');
+const { nodeError, invalidArgType } = require('internal/errors');
+const { validateHeaderName, validateHeaderValue, headersSentError } = require('internal/http/common');
+const { whenSettled } = require('internal/lifecycle');
+
+const kHeaders = Symbol('headers');
+const kPending = Symbol('pendingWrites');
+const kNeedDrain = Symbol('needDrain');
+const kCorked = Symbol('corked');
+const EMPTY = new Uint8Array(0);
+// Writes in flight before write() asks the app to wait for 'drain'.
+const HIGH_WATER_MARK = 16;
+
+function OutgoingMessage() {
+  Stream.call(this);
+  this[kHeaders] = new Map();
+  this[kPending] = 0;
+  this[kNeedDrain] = false;
+  this[kCorked] = 0;
+  this._headerSent = false;
+  this._header = false;
+  this.finished = false;
+  this.writableEnded = false;
+  this.writableFinished = false;
+  this.destroyed = false;
+  this.chunkedEncoding = false;
+  this.useChunkedEncodingByDefault = true;
+  this.sendDate = false;
+  this.shouldKeepAlive = true;
+  this.socket = null;
+  this._trailers = null;
+}
+Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
+Object.setPrototypeOf(OutgoingMessage, Stream);
+
+// ---------------------------------------------------------------------------------------------
+// Headers.
+
+OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
+  if (this._header) throw headersSentError();
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  this[kHeaders].set(name.toLowerCase(), [name, value]);
+  return this;
+};
+
+OutgoingMessage.prototype.setHeaders = function setHeaders(headers) {
+  if (this._header) throw headersSentError();
+  const entries = headers instanceof Map || (headers && typeof headers.entries === 'function' && typeof headers.get === 'function') ? headers.entries() : Object.entries(headers || {});
+  for (const [name, value] of entries) this.setHeader(name, value);
+  return this;
+};
+
+OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
+  if (this._header) throw headersSentError();
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  const key = name.toLowerCase();
+  const existing = this[kHeaders].get(key);
+  if (existing === undefined) {
+    this[kHeaders].set(key, [name, value]);
+  } else {
+    const before = Array.isArray(existing[1]) ? existing[1] : [existing[1]];
+    existing[1] = before.concat(value);
+  }
+  return this;
+};
+
+function validateName(name) {
+  if (typeof name !== 'string') throw invalidArgType('name', 'of type string', name);
+}
+
+OutgoingMessage.prototype.getHeader = function getHeader(name) {
+  validateName(name);
+  const entry = this[kHeaders].get(name.toLowerCase());
+  return entry === undefined ? undefined : entry[1];
+};
+
+OutgoingMessage.prototype.getHeaders = function getHeaders() {
+  const headers = Object.create(null);
+  for (const [key, [, value]] of this[kHeaders]) headers[key] = value;
+  return headers;
+};
+
+OutgoingMessage.prototype.getHeaderNames = function getHeaderNames() {
+  return [...this[kHeaders].keys()];
+};
+
+OutgoingMessage.prototype.getRawHeaderNames = function getRawHeaderNames() {
+  return [...this[kHeaders].values()].map(([name]) => name);
+};
+
+OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
+  validateName(name);
+  return this[kHeaders].has(name.toLowerCase());
+};
+
+OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
+  validateName(name);
+  if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+  this[kHeaders].delete(name.toLowerCase());
+};
+
+/** Name, value, name, value... with array values spread, ready for an op. */
+OutgoingMessage.prototype._flatHeaders = function flatHeaders() {
+  const flat = [];
+  for (const [name, value] of this[kHeaders].values()) {
+    if (Array.isArray(value)) {
+      for (const item of value) flat.push(name, String(item));
+    } else {
+      flat.push(name, String(value));
+    }
+  }
+  return flat;
+};
+
+OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  this._trailers = this._trailers || [];
+  for (const [name, value] of list) {
+    validateHeaderName(name, 'Trailer name');
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) {
+      throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${name}"]`);
+    }
+    this._trailers.push(name, String(value));
+  }
+};
+
+Object.defineProperties(OutgoingMessage.prototype, {
+  headersSent: {
+    configurable: true,
+    get() {
+      return this._header;
+    },
+  },
+  writableCorked: {
+    configurable: true,
+    get() {
+      return this[kCorked];
+    },
+  },
+  writableLength: {
+    configurable: true,
+    get() {
+      return this[kPending];
+    },
+  },
+  writableHighWaterMark: {
+    configurable: true,
+    get() {
+      return HIGH_WATER_MARK;
+    },
+  },
+  writableNeedDrain: {
+    configurable: true,
+    get() {
+      return this[kNeedDrain];
+    },
+  },
+  writableObjectMode: { configurable: true, get: () => false },
+  writable: {
+    configurable: true,
+    get() {
+      return !this.writableEnded && !this.destroyed;
+    },
+  },
+  connection: {
+    configurable: true,
+    get() {
+      return this.socket;
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Body.
+
+function toBytes(chunk, encoding) {
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  if (chunk instanceof Uint8Array) return chunk;
+  throw invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+}
+
+function writeAfterEnd(message, callback) {
+  const error = nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+  process.nextTick(() => {
+    if (typeof callback === 'function') callback(error);
+    message.emit('error', error);
+  });
+}
+
+OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  if (chunk === null) throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+  const bytes = toBytes(chunk, encoding);
+  if (this.writableEnded) {
+    writeAfterEnd(this, callback);
+    return false;
+  }
+  if (this.destroyed) return false;
+  if (!this._headerSent) {
+    this._headerSent = true;
+    this._header = true;
+    this.chunkedEncoding = !this.hasHeader('content-length');
+    this._sendHead(bytes, false);
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  if (bytes.length === 0) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  this[kPending]++;
+  whenSettled(
+    this._sendBody(bytes),
+    () => this._written(callback, null),
+    (error) => this._written(callback, error),
+  );
+  if (this[kPending] >= HIGH_WATER_MARK) {
+    this[kNeedDrain] = true;
+    return false;
+  }
+  return true;
+};
+
+OutgoingMessage.prototype._written = function written(callback, error) {
+  this[kPending]--;
+  if (typeof callback === 'function') callback(error ? null : undefined);
+  if (this[kPending] === 0) {
+    if (this[kNeedDrain]) {
+      this[kNeedDrain] = false;
+      this.emit('drain');
+    }
+    if (this.writableEnded && !this.writableFinished) this._finish();
+  }
+};
+
+OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
+  if (typeof chunk === 'function') {
+    callback = chunk;
+    chunk = undefined;
+  } else if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  if (this.writableEnded) {
+    if (typeof callback === 'function') {
+      if (this.writableFinished) process.nextTick(callback);
+      else this.once('finish', callback);
+    }
+    return this;
+  }
+  if (typeof callback === 'function') this.once('finish', callback);
+  const bytes = chunk === undefined || chunk === null ? EMPTY : toBytes(chunk, encoding);
+  if (this.destroyed) return this;
+  if (!this._headerSent) {
+    this._headerSent = true;
+    this._header = true;
+    this.writableEnded = true;
+    this.finished = true;
+    this._sendHead(bytes, true);
+    this._finish();
+    return this;
+  }
+  if (bytes.length > 0) this.write(bytes);
+  this.writableEnded = true;
+  this.finished = true;
+  if (this[kPending] === 0) this._finish();
+  return this;
+};
+
+OutgoingMessage.prototype._finish = function finish() {
+  if (this.writableFinished) return;
+  this._sendEnd();
+  this.writableFinished = true;
+  process.nextTick(() => {
+    this.emit('prefinish');
+    this.emit('finish');
+    this._finished();
+  });
+};
+
+/** Called after 'finish'; subclasses emit 'close' and clean up. */
+OutgoingMessage.prototype._finished = function finished() {};
+
+OutgoingMessage.prototype.flushHeaders = function flushHeaders() {
+  if (this._headerSent) return;
+  this._headerSent = true;
+  this._header = true;
+  this.chunkedEncoding = !this.hasHeader('content-length');
+  this._sendHead(EMPTY, false);
+};
+
+OutgoingMessage.prototype.cork = function cork() {
+  this[kCorked]++;
+};
+
+OutgoingMessage.prototype.uncork = function uncork() {
+  if (this[kCorked] > 0) this[kCorked]--;
+};
+
+OutgoingMessage.prototype.setTimeout = function setTimeout(ms, callback) {
+  if (callback) this.on('timeout', callback);
+  if (this.socket) this.socket.setTimeout(ms);
+  else this.once('socket', (socket) => socket.setTimeout(ms));
+  return this;
+};
+
+OutgoingMessage.prototype.destroy = function destroy(error) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.socket) this.socket.destroy(error);
+  else if (error) process.nextTick(() => this.emit('error', error));
+  return this;
+};
+
+module.exports = { OutgoingMessage, toBytes };

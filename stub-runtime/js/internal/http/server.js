@@ -1,0 +1,447 @@
+// http.Server on ops/http_server.rs: hyper owns the connections and the protocol; this file
+// turns the batches of events it reports into Node's objects and events, and sends answers.
+'use strict';
+const core = require('internal/core');
+const EventEmitter = require('events');
+const net = require('net');
+const { nodeError, invalidArgType } = require('internal/errors');
+const { isIP, netError, validatePort, normalizeListenArgs } = require('internal/net');
+const { whenSettled } = require('internal/lifecycle');
+const { STATUS_CODES } = require('internal/http/common');
+const { IncomingMessage } = require('internal/http/incoming');
+const { OutgoingMessage } = require('internal/http/outgoing');
+
+const { ops } = core;
+const kServer = Symbol('server');
+const kConnection = Symbol('connection');
+const kExchanges = Symbol('exchanges');
+const kTimer = Symbol('timer');
+
+// ---------------------------------------------------------------------------------------------
+// The socket an app sees on req.socket: hyper owns the real one, so this one reports the
+// addresses and state, and closing it closes the connection.
+
+function ConnectionSocket(server, connection, remote, local) {
+  EventEmitter.call(this);
+  this[kServer] = server;
+  this[kConnection] = connection;
+  this[kExchanges] = new Set();
+  this[kTimer] = null;
+  this.remoteAddress = remote.address;
+  this.remotePort = remote.port;
+  this.remoteFamily = remote.family;
+  this.localAddress = local.address;
+  this.localPort = local.port;
+  this.localFamily = local.family;
+  this.destroyed = false;
+  this.readable = true;
+  this.writable = true;
+  this.encrypted = undefined;
+  this.server = server;
+  this.timeout = 0;
+  this.bytesRead = 0;
+  this.bytesWritten = 0;
+  this.parser = null;
+}
+Object.setPrototypeOf(ConnectionSocket.prototype, EventEmitter.prototype);
+
+ConnectionSocket.prototype.address = function address() {
+  return { address: this.localAddress, family: this.localFamily, port: this.localPort };
+};
+
+ConnectionSocket.prototype.destroy = function destroy(error) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  this.readable = false;
+  this.writable = false;
+  const server = this[kServer];
+  if (server._rid !== undefined) ops.op_http_close_connection(server._rid, this[kConnection], false);
+  if (error) process.nextTick(() => this.emit('error', error));
+  return this;
+};
+
+ConnectionSocket.prototype.end = function end(callback) {
+  const server = this[kServer];
+  if (server._rid !== undefined) ops.op_http_close_connection(server._rid, this[kConnection], true);
+  if (typeof callback === 'function') this.once('close', callback);
+  return this;
+};
+
+ConnectionSocket.prototype.destroySoon = ConnectionSocket.prototype.end;
+
+ConnectionSocket.prototype.setTimeout = function setTimeout(ms, callback) {
+  if (callback) this.once('timeout', callback);
+  if (this[kTimer]) clearTimeout(this[kTimer]);
+  this[kTimer] = null;
+  this.timeout = ms;
+  if (ms > 0) this[kTimer] = globalThis.setTimeout(() => this.emit('timeout'), ms).unref();
+  return this;
+};
+
+ConnectionSocket.prototype.setNoDelay = function setNoDelay() {
+  return this;
+};
+
+ConnectionSocket.prototype.setKeepAlive = function setKeepAlive() {
+  return this;
+};
+
+ConnectionSocket.prototype.ref = function ref() {
+  return this;
+};
+
+ConnectionSocket.prototype.unref = function unref() {
+  return this;
+};
+
+ConnectionSocket.prototype.pause = function pause() {
+  return this;
+};
+
+ConnectionSocket.prototype.resume = function resume() {
+  return this;
+};
+
+ConnectionSocket.prototype._closed = function closed() {
+  this.destroyed = true;
+  this.readable = false;
+  this.writable = false;
+  if (this[kTimer]) clearTimeout(this[kTimer]);
+  for (const response of this[kExchanges]) response._connectionLost();
+  this[kExchanges].clear();
+  this.emit('close', false);
+};
+
+// ---------------------------------------------------------------------------------------------
+// ServerResponse.
+
+function ServerResponse(req) {
+  OutgoingMessage.call(this);
+  this.req = req;
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+  this.sendDate = true;
+  this._id = 0;
+  this._rid = undefined;
+  this._streamed = false;
+  this._expectsBody = req.method !== 'HEAD';
+  this._keepAlive = req.httpVersion === '1.1' ? !/\bclose\b/i.test(req.headers.connection || '') : /\bkeep-alive\b/i.test(req.headers.connection || '');
+  this.shouldKeepAlive = this._keepAlive;
+}
+Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+function validateStatus(statusCode) {
+  const code = Number(statusCode);
+  if (!Number.isInteger(code) || code < 100 || code > 999) {
+    throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${statusCode}`);
+  }
+  return code;
+}
+
+ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, headers) {
+  if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+  if (typeof reason !== 'string') {
+    headers = reason;
+    reason = undefined;
+  }
+  this.statusCode = validateStatus(statusCode);
+  if (reason !== undefined) {
+    if (/[\r\n]/.test(reason)) throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in statusMessage');
+    this.statusMessage = reason;
+  }
+  if (Array.isArray(headers)) {
+    if (headers.length > 0 && Array.isArray(headers[0])) {
+      for (const [name, value] of headers) this.appendHeader(name, value);
+    } else {
+      if (headers.length % 2 !== 0) throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'headers' is invalid. Received ${require('util').inspect(headers)}`);
+      for (let i = 0; i < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+    }
+  } else if (headers) {
+    for (const name of Object.keys(headers)) {
+      if (headers[name] !== undefined) this.setHeader(name, headers[name]);
+    }
+  }
+  this._header = true;
+  return this;
+};
+
+ServerResponse.prototype.writeContinue = function writeContinue(callback) {
+  // hyper answers "Expect: 100-continue" itself once the body is read.
+  if (typeof callback === 'function') process.nextTick(callback);
+};
+
+ServerResponse.prototype.writeProcessing = function writeProcessing(callback) {
+  if (typeof callback === 'function') process.nextTick(callback);
+};
+
+ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, callback) {
+  if (typeof callback === 'function') process.nextTick(callback);
+};
+
+ServerResponse.prototype._sendHead = function sendHead(bytes, isWhole) {
+  this.statusCode = validateStatus(this.statusCode);
+  if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[this.statusCode] || 'unknown';
+  const headers = this._flatHeaders();
+  if (this._keepAlive) headers.push('Connection', 'keep-alive', 'Keep-Alive', `timeout=${Math.floor(this.req.socket.server.keepAliveTimeout / 1000)}`);
+  else headers.push('Connection', 'close');
+  const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
+  this._streamed = !isWhole;
+  if (this._rid !== undefined) ops.op_http_respond(this._id, this.statusCode, reason, headers, bytes, !isWhole);
+};
+
+ServerResponse.prototype._sendBody = function sendBody(bytes) {
+  return ops.op_http_write(this._id, bytes);
+};
+
+ServerResponse.prototype._sendEnd = function sendEnd() {
+  if (this._rid !== undefined && this._streamed) ops.op_http_end(this._id, this._trailers || []);
+};
+
+ServerResponse.prototype._finished = function finished() {
+  const socket = this.req.socket;
+  socket[kExchanges].delete(this);
+  if (!this.req.complete && !this.req.destroyed) this.req._dump();
+  this.emit('close');
+};
+
+// The connection went away before the response was done.
+ServerResponse.prototype._connectionLost = function connectionLost() {
+  ops.op_http_abandon(this._id);
+  this._rid = undefined;
+  this.destroyed = true;
+  const req = this.req;
+  if (!req.complete) {
+    req.aborted = true;
+    req.emit('aborted');
+    if (!req.destroyed) req.destroy();
+  }
+  this.emit('close');
+};
+
+ServerResponse.prototype.assignSocket = function assignSocket(socket) {
+  this.socket = socket;
+  this.emit('socket', socket);
+};
+
+ServerResponse.prototype.detachSocket = function detachSocket() {
+  this.socket = null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Server.
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = {};
+  } else if (options === null || options === undefined) {
+    options = {};
+  } else if (typeof options !== 'object') {
+    throw invalidArgType('options', 'of type object', options);
+  }
+  net.Server.call(this, { noDelay: options.noDelay !== false });
+  if (requestListener) this.on('request', requestListener);
+  this.IncomingMessage = options.IncomingMessage || IncomingMessage;
+  this.ServerResponse = options.ServerResponse || ServerResponse;
+  this.maxHeaderSize = options.maxHeaderSize;
+  this.timeout = 0;
+  this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
+  this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
+  this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this._rid = undefined;
+  this._sockets = new Map();
+  this._nextPromise = undefined;
+  this._refed = true;
+  this._httpAddress = null;
+}
+Object.setPrototypeOf(Server.prototype, net.Server.prototype);
+Object.setPrototypeOf(Server, net.Server);
+
+Object.defineProperty(Server.prototype, 'listening', {
+  configurable: true,
+  get() {
+    return this._rid !== undefined && !this._stopped;
+  },
+});
+
+Server.prototype.setTimeout = function setTimeout(ms, callback) {
+  this.timeout = ms;
+  if (callback) this.on('timeout', callback);
+  return this;
+};
+
+Server.prototype.listen = function listen(...args) {
+  const callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+  if (callback) this.once('listening', callback);
+  if (this.listening) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+  const options = normalizeListenArgs(args);
+  if (options.path !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'http servers on Unix socket paths are not supported yet');
+  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+  const backlog = options.backlog || 511;
+  const host = options.host;
+  const start = (address) => {
+    try {
+      const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
+      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this.headersTimeout || 0);
+      this._started(rid, local);
+    } catch (error) {
+      if (address === '::' && /^(97|99) /.test(error.message)) return start('0.0.0.0');
+      process.nextTick(() => this.emit('error', netError(error, { address, port })));
+    }
+  };
+  if (host === undefined || host === null || host === '') start('::');
+  else if (isIP(host)) start(host);
+  else {
+    require('dns').lookup(host, (error, address) => {
+      if (error) this.emit('error', error);
+      else start(address);
+    });
+  }
+  return this;
+};
+
+Server.prototype._started = function started(rid, local) {
+  this._rid = rid;
+  this._stopped = false;
+  this._httpAddress = local;
+  this._pump();
+  process.nextTick(() => this.emit('listening'));
+};
+
+Server.prototype.address = function address() {
+  return this.listening ? { ...this._httpAddress } : null;
+};
+
+// Asks for the next batch of events and handles it; an empty batch means everything is over.
+Server.prototype._pump = function pump() {
+  const rid = this._rid;
+  const promise = ops.op_http_next(rid);
+  this._nextPromise = promise;
+  if (!this._refed) core.unrefOpPromise(promise);
+  whenSettled(
+    promise,
+    (events) => {
+      this._nextPromise = undefined;
+      if (events.length === 0) {
+        this._over(rid);
+        return;
+      }
+      this._pump();
+      for (let i = 0; i < events.length; i++) this._dispatch(events[i]);
+    },
+    (error) => {
+      this._nextPromise = undefined;
+      this._over(rid);
+      this.emit('error', error);
+    },
+  );
+};
+
+Server.prototype._over = function over(rid) {
+  core.tryClose(rid);
+  if (this._rid === rid) this._rid = undefined;
+  this._stopped = false;
+  this.emit('close');
+};
+
+Server.prototype._dispatch = function dispatch(event) {
+  switch (event.kind) {
+    case 'request':
+      this._onRequest(event);
+      break;
+    case 'connection': {
+      const socket = new ConnectionSocket(this, event.connection, event.remote, event.local);
+      this._sockets.set(event.connection, socket);
+      this.emit('connection', socket);
+      break;
+    }
+    case 'closed': {
+      const socket = this._sockets.get(event.connection);
+      this._sockets.delete(event.connection);
+      if (socket) socket._closed();
+      break;
+    }
+    case 'clientError': {
+      const socket = this._sockets.get(event.connection);
+      if (socket && this.listenerCount('clientError') > 0) {
+        const error = new Error(event.code === 'HPE_HEADER_OVERFLOW' ? 'Header overflow' : `Parse Error: ${event.message}`);
+        error.code = event.code;
+        this.emit('clientError', error, socket);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+};
+
+Server.prototype._onRequest = function onRequest(event) {
+  const socket = this._sockets.get(event.connection);
+  const req = new this.IncomingMessage(socket);
+  req.method = event.method;
+  req.url = event.url;
+  req._setVersion(event.version);
+  req.rawHeaders = event.headers;
+  const id = event.id;
+  if (event.hasBody) req._setBody(() => ops.op_http_read_body(id));
+  const res = new this.ServerResponse(req);
+  res._id = id;
+  res._rid = this._rid;
+  res.socket = socket;
+  socket[kExchanges].add(res);
+  if (req.headers.expect !== undefined && /100-continue/i.test(req.headers.expect) && this.listenerCount('checkContinue') > 0) {
+    this.emit('checkContinue', req, res);
+  } else {
+    this.emit('request', req, res);
+  }
+};
+
+Server.prototype.close = function close(callback) {
+  if (typeof callback === 'function') {
+    if (!this.listening) {
+      process.nextTick(callback, nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
+    } else {
+      this.once('close', callback);
+    }
+  }
+  if (this.listening) {
+    this._stopped = true;
+    ops.op_http_stop(this._rid);
+  }
+  return this;
+};
+
+Server.prototype.closeAllConnections = function closeAllConnections() {
+  if (this._rid === undefined) return;
+  for (const connection of this._sockets.keys()) ops.op_http_close_connection(this._rid, connection, false);
+};
+
+Server.prototype.closeIdleConnections = function closeIdleConnections() {
+  if (this._rid === undefined) return;
+  for (const [connection, socket] of this._sockets) {
+    if (socket[kExchanges].size === 0) ops.op_http_close_connection(this._rid, connection, true);
+  }
+};
+
+Server.prototype.getConnections = function getConnections(callback) {
+  process.nextTick(callback, null, this._sockets.size);
+  return this;
+};
+
+Server.prototype.ref = function ref() {
+  this._refed = true;
+  if (this._nextPromise) core.refOpPromise(this._nextPromise);
+  return this;
+};
+
+Server.prototype.unref = function unref() {
+  this._refed = false;
+  if (this._nextPromise) core.unrefOpPromise(this._nextPromise);
+  return this;
+};
+
+module.exports = { Server, ServerResponse, ConnectionSocket };

@@ -1,0 +1,536 @@
+//! What `http.Server` needs: hyper serves HTTP/1.1 on each accepted connection (parsing,
+//! keep-alive, pipelining, chunked bodies, `Expect: 100-continue`, malformed input), and the
+//! JS side sees only whole requests and answers them.
+//!
+//! Requests cross to JS in batches: a connection task queues each parsed request on the
+//! server's channel, and one `op_http_next` hands JS everything queued since its last call, so
+//! a busy server pays one promise per batch rather than per request. JS answers a request with
+//! one `op_http_respond` (the whole body at once, the common case) or starts a streamed body fed
+//! by `op_http_write` and finished by `op_http_end`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use deno_core::{op2, AsyncRefCell, ByteString, JsBuffer, OpState, RcRef, Resource, ResourceId};
+use deno_error::JsErrorBox;
+use http_body_util::BodyExt;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::{HeaderMap, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use serde::Serialize;
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::sync::{mpsc, oneshot, Notify};
+
+use super::net::Endpoint;
+
+// ---------------------------------------------------------------------------------------------
+// What crosses to JS.
+
+/// One thing that happened on a server, in the order it happened.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ServerEvent {
+    #[serde(rename_all = "camelCase")]
+    Connection { connection: u32, remote: Endpoint, local: Endpoint },
+    #[serde(rename_all = "camelCase")]
+    Request {
+        id: u32,
+        connection: u32,
+        method: String,
+        url: String,
+        version: &'static str,
+        /// Name, value, name, value...: names as hyper stores them (lower case), values as
+        /// latin1 text, as Node reads header bytes.
+        headers: Vec<String>,
+        has_body: bool,
+    },
+    #[serde(rename_all = "camelCase")]
+    ClientError { connection: u32, code: &'static str, message: String },
+    #[serde(rename_all = "camelCase")]
+    Closed { connection: u32 },
+}
+
+/// A request on its way from a connection task to JS, with the way back for its response.
+struct Arrival {
+    connection: u32,
+    request: Request<Incoming>,
+    respond: oneshot::Sender<Response<ResponseBody>>,
+}
+
+enum Queued {
+    Event(ServerEvent),
+    Request(Arrival),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Response bodies.
+
+/// A body hyper can send: all at once (hyper then writes Content-Length), or streamed from JS
+/// through a channel (hyper then uses chunked encoding unless JS set a length).
+pub enum ResponseBody {
+    Whole(Option<Bytes>),
+    Streamed(mpsc::Receiver<Frame<Bytes>>),
+}
+
+impl Body for ResponseBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            ResponseBody::Whole(bytes) => Poll::Ready(bytes.take().map(|bytes| Ok(Frame::data(bytes)))),
+            ResponseBody::Streamed(frames) => frames.poll_recv(cx).map(|frame| frame.map(Ok)),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, ResponseBody::Whole(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            ResponseBody::Whole(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            ResponseBody::Streamed(_) => SizeHint::default(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server resource.
+
+/// How JS tuned the server, read by each new connection.
+#[derive(Clone, Copy)]
+struct Limits {
+    max_header_bytes: usize,
+    headers_timeout: Option<Duration>,
+}
+
+/// A connection's handle for the server: how to ask it to finish gracefully, or to stop now.
+struct ConnectionControl {
+    shutdown: Rc<Notify>,
+    task: tokio::task::AbortHandle,
+}
+
+pub struct HttpServer {
+    queue: AsyncRefCell<mpsc::UnboundedReceiver<Queued>>,
+    /// Dropped when the server stops accepting, so the queue ends once connections are done.
+    sender: RefCell<Option<mpsc::UnboundedSender<Queued>>>,
+    accept_task: RefCell<Option<tokio::task::AbortHandle>>,
+    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+}
+
+impl Resource for HttpServer {
+    fn name(&self) -> std::borrow::Cow<'_, str> {
+        "httpServer".into()
+    }
+
+    fn close(self: Rc<Self>) {
+        self.stop_accepting();
+        for control in self.connections.borrow().values() {
+            control.task.abort();
+        }
+    }
+}
+
+impl HttpServer {
+    fn stop_accepting(&self) {
+        if let Some(task) = self.accept_task.borrow_mut().take() {
+            task.abort();
+        }
+        self.sender.borrow_mut().take();
+    }
+}
+
+/// Requests JS has received and not yet finished answering, by id.
+#[derive(Default)]
+struct Exchanges {
+    next_id: u32,
+    open: HashMap<u32, Exchange>,
+}
+
+struct Exchange {
+    body: Option<Incoming>,
+    respond: Option<oneshot::Sender<Response<ResponseBody>>>,
+    stream: Option<mpsc::Sender<Frame<Bytes>>>,
+}
+
+fn exchanges(state: &mut OpState) -> &mut Exchanges {
+    if !state.has::<Exchanges>() {
+        state.put(Exchanges::default());
+    }
+    state.borrow_mut::<Exchanges>()
+}
+
+fn gone() -> JsErrorBox {
+    JsErrorBox::generic("the HTTP exchange is over")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listening and serving.
+
+#[op2]
+#[serde]
+pub fn op_http_listen(
+    state: &mut OpState,
+    #[string] ip: String,
+    #[smi] port: u16,
+    #[smi] backlog: u32,
+    #[smi] max_header_bytes: u32,
+    headers_timeout_ms: f64,
+) -> Result<(ResourceId, Endpoint), JsErrorBox> {
+    let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
+    let address = SocketAddr::new(ip, port);
+    let listen = || -> std::io::Result<TcpListener> {
+        let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
+        socket.set_reuseaddr(true)?;
+        socket.bind(address)?;
+        socket.listen(backlog)
+    };
+    let listener = listen().map_err(|err| {
+        JsErrorBox::generic(format!("{} listen {} {}", err.raw_os_error().unwrap_or(libc::EIO), address.ip(), address.port()))
+    })?;
+    let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
+    let limits = Limits {
+        max_header_bytes: max_header_bytes.max(8192) as usize,
+        headers_timeout: (headers_timeout_ms > 0.0).then(|| Duration::from_millis(headers_timeout_ms as u64)),
+    };
+    let (sender, queue) = mpsc::unbounded_channel();
+    let connections = Rc::new(RefCell::new(HashMap::new()));
+    let accept_task = deno_core::unsync::spawn(accept_loop(listener, sender.clone(), connections.clone(), limits));
+    let server = HttpServer {
+        queue: AsyncRefCell::new(queue),
+        sender: RefCell::new(Some(sender)),
+        accept_task: RefCell::new(Some(accept_task.abort_handle())),
+        connections,
+    };
+    Ok((state.resource_table.add(server), local))
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    sender: mpsc::UnboundedSender<Queued>,
+    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+    limits: Limits,
+) {
+    let mut next_connection = 0u32;
+    loop {
+        let Ok((stream, peer)) = listener.accept().await else {
+            // Out of descriptors or similar: wait a little rather than spin.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
+        next_connection = next_connection.wrapping_add(1);
+        let connection = next_connection;
+        let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
+        let _ = stream.set_nodelay(true);
+        let event = ServerEvent::Connection { connection, remote: peer.into(), local };
+        if sender.send(Queued::Event(event)).is_err() {
+            return;
+        }
+        let shutdown = Rc::new(Notify::new());
+        let task = deno_core::unsync::spawn(serve_connection(
+            stream,
+            connection,
+            sender.clone(),
+            shutdown.clone(),
+            connections.clone(),
+            limits,
+        ));
+        connections.borrow_mut().insert(connection, ConnectionControl { shutdown, task: task.abort_handle() });
+    }
+}
+
+async fn serve_connection(
+    stream: TcpStream,
+    connection: u32,
+    sender: mpsc::UnboundedSender<Queued>,
+    shutdown: Rc<Notify>,
+    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+    limits: Limits,
+) {
+    let _closing = ClosedOnDrop { connection, sender: sender.clone(), connections };
+    let requests = sender.clone();
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let (respond, response) = oneshot::channel();
+        let sent = requests.send(Queued::Request(Arrival { connection, request, respond }));
+        async move {
+            if sent.is_err() {
+                return Ok(plain_response(StatusCode::SERVICE_UNAVAILABLE));
+            }
+            // JS dropped the request without answering (the app destroyed the socket).
+            response.await.map_err(|_| ConnectionDropped)
+        }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder.max_buf_size(limits.max_header_bytes.max(8192)).timer(TokioTimer::new()).title_case_headers(true);
+    builder.header_read_timeout(limits.headers_timeout);
+    let served = builder.serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(served);
+    let result = tokio::select! {
+        result = served.as_mut() => result,
+        () = shutdown.notified() => {
+            served.as_mut().graceful_shutdown();
+            served.await
+        }
+    };
+    if let Err(err) = result {
+        if let Some((code, message)) = client_error(&err) {
+            let _ = sender.send(Queued::Event(ServerEvent::ClientError { connection, code, message }));
+        }
+    }
+}
+
+/// Tells JS a connection closed however its task ended, aborted included.
+struct ClosedOnDrop {
+    connection: u32,
+    sender: mpsc::UnboundedSender<Queued>,
+    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+}
+
+impl Drop for ClosedOnDrop {
+    fn drop(&mut self) {
+        self.connections.borrow_mut().remove(&self.connection);
+        let _ = self.sender.send(Queued::Event(ServerEvent::Closed { connection: self.connection }));
+    }
+}
+
+#[derive(Debug)]
+struct ConnectionDropped;
+
+impl std::fmt::Display for ConnectionDropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the response was abandoned")
+    }
+}
+
+impl std::error::Error for ConnectionDropped {}
+
+/// Node's name for what went wrong with what a client sent, for the 'clientError' event.
+fn client_error(err: &hyper::Error) -> Option<(&'static str, String)> {
+    let code = if err.is_parse_too_large() {
+        "HPE_HEADER_OVERFLOW"
+    } else if err.is_parse() {
+        "HPE_INVALID_REQUEST"
+    } else if err.is_timeout() {
+        "ERR_HTTP_REQUEST_TIMEOUT"
+    } else if err.is_incomplete_message() {
+        "ECONNRESET"
+    } else {
+        return None;
+    };
+    Some((code, err.to_string()))
+}
+
+fn plain_response(status: StatusCode) -> Response<ResponseBody> {
+    let mut response = Response::new(ResponseBody::Whole(None));
+    *response.status_mut() = status;
+    response
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handing requests to JS.
+
+/// Everything that happened since the last call, waiting if nothing has. An empty list means
+/// the server has stopped and its last connection has closed.
+#[op2]
+#[serde]
+pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -> Result<Vec<ServerEvent>, JsErrorBox> {
+    let server = state.borrow().resource_table.get::<HttpServer>(rid).map_err(|_| gone())?;
+    let mut queue = RcRef::map(&server, |s| &s.queue).borrow_mut().await;
+    let mut batch = Vec::new();
+    let Some(first) = queue.recv().await else { return Ok(batch) };
+    let mut state = state.borrow_mut();
+    let exchanges = exchanges(&mut state);
+    let mut take = |queued: Queued| match queued {
+        Queued::Event(event) => batch.push(event),
+        Queued::Request(arrival) => batch.push(exchanges.open_request(arrival)),
+    };
+    take(first);
+    while let Ok(queued) = queue.try_recv() {
+        take(queued);
+    }
+    Ok(batch)
+}
+
+impl Exchanges {
+    fn open_request(&mut self, arrival: Arrival) -> ServerEvent {
+        self.next_id = self.next_id.wrapping_add(1);
+        let id = self.next_id;
+        let (parts, body) = arrival.request.into_parts();
+        let has_body = !body.is_end_stream();
+        let version = match parts.version {
+            hyper::Version::HTTP_10 => "1.0",
+            _ => "1.1",
+        };
+        let url = parts.uri.path_and_query().map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
+        self.open.insert(id, Exchange { body: has_body.then_some(body), respond: Some(arrival.respond), stream: None });
+        ServerEvent::Request {
+            id,
+            connection: arrival.connection,
+            method: parts.method.as_str().to_owned(),
+            url,
+            version,
+            headers: flatten_headers(&parts.headers),
+            has_body,
+        }
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+fn flatten_headers(headers: &HeaderMap) -> Vec<String> {
+    let mut flat = Vec::with_capacity(headers.len() * 2);
+    for (name, value) in headers {
+        flat.push(name.as_str().to_owned());
+        flat.push(latin1(value.as_bytes()));
+    }
+    flat
+}
+
+/// The next piece of a request's body; empty at its end.
+#[op2]
+#[buffer]
+pub async fn op_http_read_body(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> Result<Vec<u8>, JsErrorBox> {
+    let Some(mut body) = exchanges(&mut state.borrow_mut()).open.get_mut(&id).and_then(|e| e.body.take()) else {
+        return Ok(Vec::new());
+    };
+    loop {
+        match body.frame().await {
+            None => return Ok(Vec::new()),
+            Some(Err(err)) => return Err(JsErrorBox::generic(format!("ECONNRESET {err}"))),
+            Some(Ok(frame)) => {
+                if let Ok(data) = frame.into_data() {
+                    if data.is_empty() {
+                        continue;
+                    }
+                    if let Some(exchange) = exchanges(&mut state.borrow_mut()).open.get_mut(&id) {
+                        exchange.body = Some(body);
+                    }
+                    return Ok(data.to_vec());
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering.
+
+fn build_response(status: u16, headers: &[ByteString], body: ResponseBody) -> Result<Response<ResponseBody>, JsErrorBox> {
+    let mut response = Response::new(body);
+    *response.status_mut() = StatusCode::from_u16(status).map_err(|_| JsErrorBox::range_error("invalid status code"))?;
+    let map = response.headers_mut();
+    for pair in headers.chunks_exact(2) {
+        let name = HeaderName::from_bytes(&pair[0]).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
+        let value = HeaderValue::from_bytes(&pair[1]).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
+        map.append(name, value);
+    }
+    Ok(response)
+}
+
+/// Sends the status line, headers and, unless `streamed`, the whole body. A streamed body
+/// continues with `op_http_write` and ends with `op_http_end`.
+#[op2]
+pub fn op_http_respond(
+    state: &mut OpState,
+    #[smi] id: u32,
+    #[smi] status: u16,
+    #[string] reason: String,
+    #[serde] headers: Vec<ByteString>,
+    #[buffer] body: JsBuffer,
+    streamed: bool,
+) -> Result<(), JsErrorBox> {
+    let exchanges = exchanges(state);
+    let exchange = exchanges.open.get_mut(&id).ok_or_else(gone)?;
+    let respond = exchange.respond.take().ok_or_else(gone)?;
+    let response_body = if streamed {
+        let (sender, frames) = mpsc::channel(16);
+        if !body.is_empty() {
+            let _ = sender.try_send(Frame::data(Bytes::copy_from_slice(&body)));
+        }
+        exchange.stream = Some(sender);
+        ResponseBody::Streamed(frames)
+    } else {
+        exchanges.open.remove(&id);
+        ResponseBody::Whole((!body.is_empty()).then(|| Bytes::copy_from_slice(&body)))
+    };
+    let mut response = build_response(status, &headers, response_body)?;
+    if !reason.is_empty() {
+        // A reason phrase of the app's own, e.g. "200 Okay".
+        if let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
+            response.extensions_mut().insert(phrase);
+        }
+    }
+    // The client may be gone already; the app learns that from the socket's 'close'.
+    let _ = respond.send(response);
+    Ok(())
+}
+
+/// Writes a piece of a streamed body, waiting while the connection is behind.
+#[op2]
+pub async fn op_http_write(state: Rc<RefCell<OpState>>, #[smi] id: u32, #[buffer] chunk: JsBuffer) -> Result<(), JsErrorBox> {
+    let sender = exchanges(&mut state.borrow_mut()).open.get(&id).and_then(|e| e.stream.clone()).ok_or_else(gone)?;
+    sender.send(Frame::data(Bytes::copy_from_slice(&chunk))).await.map_err(|_| gone())
+}
+
+/// Ends a streamed body, with trailers if any (name, value, ...).
+#[op2]
+pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[serde] trailers: Vec<ByteString>) -> Result<(), JsErrorBox> {
+    let exchange = exchanges(state).open.remove(&id).ok_or_else(gone)?;
+    if let (Some(sender), false) = (exchange.stream, trailers.is_empty()) {
+        let mut map = HeaderMap::new();
+        for pair in trailers.chunks_exact(2) {
+            if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(&pair[0]), HeaderValue::from_bytes(&pair[1])) {
+                map.append(name, value);
+            }
+        }
+        let _ = sender.try_send(Frame::trailers(map));
+    }
+    Ok(())
+}
+
+/// Forgets a request JS will not answer (its socket was destroyed): hyper then drops the
+/// connection.
+#[op2(fast)]
+pub fn op_http_abandon(state: &mut OpState, #[smi] id: u32) {
+    exchanges(state).open.remove(&id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing.
+
+/// Stops accepting; connections finish their current request and close. The server's queue
+/// ends (op_http_next returns an empty list) when the last one has.
+#[op2(fast)]
+pub fn op_http_stop(state: &mut OpState, #[smi] rid: ResourceId) {
+    if let Ok(server) = state.resource_table.get::<HttpServer>(rid) {
+        server.stop_accepting();
+        for control in server.connections.borrow().values() {
+            control.shutdown.notify_one();
+        }
+    }
+}
+
+/// Ends one connection: gracefully (after the request in flight) or at once.
+#[op2(fast)]
+pub fn op_http_close_connection(state: &mut OpState, #[smi] rid: ResourceId, #[smi] connection: u32, graceful: bool) {
+    if let Ok(server) = state.resource_table.get::<HttpServer>(rid) {
+        if let Some(control) = server.connections.borrow().get(&connection) {
+            if graceful {
+                control.shutdown.notify_one();
+            } else {
+                control.task.abort();
+            }
+        }
+    }
+}
