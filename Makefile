@@ -1,17 +1,18 @@
 # The two commands of the README:
-#   make run    installs what the build needs (when missing), builds, packs examples/hello, runs it
+#   make run    installs what the build needs (when missing), builds, packs examples/http-hello
+#               and starts it (try: curl http://127.0.0.1:3000/; Ctrl-C stops it)
 #   make test   builds and runs every test
 # CI runs `make test` through .ci/run.
 
 CARGO ?= cargo
 SYSTEM_PACKAGES := cmake libsimde-dev
 RELEASE := target/release
-HELLO := $(RELEASE)/hello
+HELLO := $(RELEASE)/http-hello
 
 .PHONY: run test build deps bench clean
 
 run: deps build
-	$(RELEASE)/pack build examples/hello/index.js -o $(HELLO)
+	$(RELEASE)/pack build examples/http-hello/index.js -o $(HELLO)
 	$(HELLO)
 
 build: deps
