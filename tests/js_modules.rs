@@ -62,4 +62,5 @@ js_tests!(
     zlib,
     net,
     nonblocking_io,
+    crypto,
 );

@@ -67,17 +67,19 @@
     TextDecoder: ['internal/encoding', 'TextDecoder'],
     URL: ['internal/whatwg_url', 'URL'],
     URLSearchParams: ['internal/whatwg_url', 'URLSearchParams'],
+    Crypto: ['internal/crypto/webcrypto', 'Crypto'],
+    SubtleCrypto: ['internal/crypto/webcrypto', 'SubtleCrypto'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
     defineLazy(name, () => requireBuiltin(id)[key]);
   }
   // Enumerable, as in Node; they replace the engine's own, whose errors differ from Node's.
-  for (const name of ['atob', 'btoa']) {
+  for (const [name, id, key] of [['atob', 'buffer', 'atob'], ['btoa', 'buffer', 'btoa'], ['crypto', 'crypto', 'webcrypto']]) {
     Object.defineProperty(globalThis, name, {
       configurable: true,
       enumerable: true,
       get() {
-        const value = requireBuiltin('buffer')[name];
+        const value = requireBuiltin(id)[key];
         Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: true });
         return value;
       },
@@ -87,6 +89,7 @@
     });
   }
   define('structuredClone', (value) => core.structuredClone(value));
+  Object.defineProperty(globalThis, Symbol.toStringTag, { value: 'global', configurable: true });
 
   core.setReportExceptionCallback((error) => lifecycle.handleUncaughtException(error, 'uncaughtException'));
   core.setUnhandledPromiseRejectionHandler((promise, reason) => lifecycle.handleUnhandledRejection(promise, reason));

@@ -10,25 +10,21 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use bytes::Bytes;
 use deno_core::{op2, AsyncRefCell, ByteString, JsBuffer, OpState, RcRef, Resource, ResourceId};
 use deno_error::JsErrorBox;
-use http_body_util::BodyExt;
-use hyper::body::{Body, Frame, Incoming, SizeHint};
-use hyper::header::{HeaderName, HeaderValue};
-use hyper::{HeaderMap, Request, Response, StatusCode};
+use hyper::body::{Body, Incoming};
+use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::{mpsc, oneshot, Notify};
 
+use super::http::{exchanges, fill_headers, flatten_headers, gone, Exchange, Exchanges, OutgoingBody};
 use super::net::Endpoint;
 
 // ---------------------------------------------------------------------------------------------
@@ -62,45 +58,12 @@ pub enum ServerEvent {
 struct Arrival {
     connection: u32,
     request: Request<Incoming>,
-    respond: oneshot::Sender<Response<ResponseBody>>,
+    respond: oneshot::Sender<Response<OutgoingBody>>,
 }
 
 enum Queued {
     Event(ServerEvent),
     Request(Arrival),
-}
-
-// ---------------------------------------------------------------------------------------------
-// Response bodies.
-
-/// A body hyper can send: all at once (hyper then writes Content-Length), or streamed from JS
-/// through a channel (hyper then uses chunked encoding unless JS set a length).
-pub enum ResponseBody {
-    Whole(Option<Bytes>),
-    Streamed(mpsc::Receiver<Frame<Bytes>>),
-}
-
-impl Body for ResponseBody {
-    type Data = Bytes;
-    type Error = Infallible;
-
-    fn poll_frame(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
-        match self.get_mut() {
-            ResponseBody::Whole(bytes) => Poll::Ready(bytes.take().map(|bytes| Ok(Frame::data(bytes)))),
-            ResponseBody::Streamed(frames) => frames.poll_recv(cx).map(|frame| frame.map(Ok)),
-        }
-    }
-
-    fn is_end_stream(&self) -> bool {
-        matches!(self, ResponseBody::Whole(None))
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        match self {
-            ResponseBody::Whole(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
-            ResponseBody::Streamed(_) => SizeHint::default(),
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,30 +110,6 @@ impl HttpServer {
         }
         self.sender.borrow_mut().take();
     }
-}
-
-/// Requests JS has received and not yet finished answering, by id.
-#[derive(Default)]
-struct Exchanges {
-    next_id: u32,
-    open: HashMap<u32, Exchange>,
-}
-
-struct Exchange {
-    body: Option<Incoming>,
-    respond: Option<oneshot::Sender<Response<ResponseBody>>>,
-    stream: Option<mpsc::Sender<Frame<Bytes>>>,
-}
-
-fn exchanges(state: &mut OpState) -> &mut Exchanges {
-    if !state.has::<Exchanges>() {
-        state.put(Exchanges::default());
-    }
-    state.borrow_mut::<Exchanges>()
-}
-
-fn gone() -> JsErrorBox {
-    JsErrorBox::generic("the HTTP exchange is over")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,8 +268,8 @@ fn client_error(err: &hyper::Error) -> Option<(&'static str, String)> {
     Some((code, err.to_string()))
 }
 
-fn plain_response(status: StatusCode) -> Response<ResponseBody> {
-    let mut response = Response::new(ResponseBody::Whole(None));
+fn plain_response(status: StatusCode) -> Response<OutgoingBody> {
+    let mut response = Response::new(OutgoingBody::Whole(None));
     *response.status_mut() = status;
     response
 }
@@ -351,7 +290,7 @@ pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -
     let exchanges = exchanges(&mut state);
     let mut take = |queued: Queued| match queued {
         Queued::Event(event) => batch.push(event),
-        Queued::Request(arrival) => batch.push(exchanges.open_request(arrival)),
+        Queued::Request(arrival) => batch.push(open_request(exchanges, arrival)),
     };
     take(first);
     while let Ok(queued) = queue.try_recv() {
@@ -360,83 +299,33 @@ pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -
     Ok(batch)
 }
 
-impl Exchanges {
-    fn open_request(&mut self, arrival: Arrival) -> ServerEvent {
-        self.next_id = self.next_id.wrapping_add(1);
-        let id = self.next_id;
-        let (parts, body) = arrival.request.into_parts();
-        let has_body = !body.is_end_stream();
-        let version = match parts.version {
-            hyper::Version::HTTP_10 => "1.0",
-            _ => "1.1",
-        };
-        let url = parts.uri.path_and_query().map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
-        self.open.insert(id, Exchange { body: has_body.then_some(body), respond: Some(arrival.respond), stream: None });
-        ServerEvent::Request {
-            id,
-            connection: arrival.connection,
-            method: parts.method.as_str().to_owned(),
-            url,
-            version,
-            headers: flatten_headers(&parts.headers),
-            has_body,
-        }
-    }
-}
-
-fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| b as char).collect()
-}
-
-fn flatten_headers(headers: &HeaderMap) -> Vec<String> {
-    let mut flat = Vec::with_capacity(headers.len() * 2);
-    for (name, value) in headers {
-        flat.push(name.as_str().to_owned());
-        flat.push(latin1(value.as_bytes()));
-    }
-    flat
-}
-
-/// The next piece of a request's body; empty at its end.
-#[op2]
-#[buffer]
-pub async fn op_http_read_body(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> Result<Vec<u8>, JsErrorBox> {
-    let Some(mut body) = exchanges(&mut state.borrow_mut()).open.get_mut(&id).and_then(|e| e.body.take()) else {
-        return Ok(Vec::new());
+/// Registers an arrived request as an exchange and describes it for JS.
+fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
+    let (parts, body) = arrival.request.into_parts();
+    let has_body = !body.is_end_stream();
+    let version = match parts.version {
+        hyper::Version::HTTP_10 => "1.0",
+        _ => "1.1",
     };
-    loop {
-        match body.frame().await {
-            None => return Ok(Vec::new()),
-            Some(Err(err)) => return Err(JsErrorBox::generic(format!("ECONNRESET {err}"))),
-            Some(Ok(frame)) => {
-                if let Ok(data) = frame.into_data() {
-                    if data.is_empty() {
-                        continue;
-                    }
-                    if let Some(exchange) = exchanges(&mut state.borrow_mut()).open.get_mut(&id) {
-                        exchange.body = Some(body);
-                    }
-                    return Ok(data.to_vec());
-                }
-            }
-        }
+    let url = parts.uri.path_and_query().map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
+    let id = exchanges.open(Exchange {
+        incoming: has_body.then_some(body),
+        respond: Some(arrival.respond),
+        ..Exchange::default()
+    });
+    ServerEvent::Request {
+        id,
+        connection: arrival.connection,
+        method: parts.method.as_str().to_owned(),
+        url,
+        version,
+        headers: flatten_headers(&parts.headers),
+        has_body,
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Answering.
-
-fn build_response(status: u16, headers: &[ByteString], body: ResponseBody) -> Result<Response<ResponseBody>, JsErrorBox> {
-    let mut response = Response::new(body);
-    *response.status_mut() = StatusCode::from_u16(status).map_err(|_| JsErrorBox::range_error("invalid status code"))?;
-    let map = response.headers_mut();
-    for pair in headers.chunks_exact(2) {
-        let name = HeaderName::from_bytes(&pair[0]).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
-        let value = HeaderValue::from_bytes(&pair[1]).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
-        map.append(name, value);
-    }
-    Ok(response)
-}
 
 /// Sends the status line, headers and, unless `streamed`, the whole body. A streamed body
 /// continues with `op_http_write` and ends with `op_http_end`.
@@ -450,21 +339,43 @@ pub fn op_http_respond(
     #[buffer] body: JsBuffer,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {
+    respond(state, id, status, reason, &headers, Bytes::copy_from_slice(&body), streamed)
+}
+
+/// `op_http_respond` for a body the app gave as a string, saving JS the UTF-8 encoding.
+#[op2]
+pub fn op_http_respond_text(
+    state: &mut OpState,
+    #[smi] id: u32,
+    #[smi] status: u16,
+    #[string] reason: String,
+    #[serde] headers: Vec<ByteString>,
+    #[string] body: String,
+    streamed: bool,
+) -> Result<(), JsErrorBox> {
+    respond(state, id, status, reason, &headers, Bytes::from(body), streamed)
+}
+
+fn respond(
+    state: &mut OpState,
+    id: u32,
+    status: u16,
+    reason: String,
+    headers: &[ByteString],
+    body: Bytes,
+    streamed: bool,
+) -> Result<(), JsErrorBox> {
     let exchanges = exchanges(state);
     let exchange = exchanges.open.get_mut(&id).ok_or_else(gone)?;
     let respond = exchange.respond.take().ok_or_else(gone)?;
-    let response_body = if streamed {
-        let (sender, frames) = mpsc::channel(16);
-        if !body.is_empty() {
-            let _ = sender.try_send(Frame::data(Bytes::copy_from_slice(&body)));
-        }
-        exchange.stream = Some(sender);
-        ResponseBody::Streamed(frames)
-    } else {
+    let (body, outgoing) = OutgoingBody::new(body, streamed);
+    exchange.outgoing = outgoing;
+    if exchange.is_settled() {
         exchanges.open.remove(&id);
-        ResponseBody::Whole((!body.is_empty()).then(|| Bytes::copy_from_slice(&body)))
-    };
-    let mut response = build_response(status, &headers, response_body)?;
+    }
+    let mut response = Response::new(body);
+    *response.status_mut() = StatusCode::from_u16(status).map_err(|_| JsErrorBox::range_error("invalid status code"))?;
+    fill_headers(response.headers_mut(), headers)?;
     if !reason.is_empty() {
         // A reason phrase of the app's own, e.g. "200 Okay".
         if let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
@@ -474,36 +385,6 @@ pub fn op_http_respond(
     // The client may be gone already; the app learns that from the socket's 'close'.
     let _ = respond.send(response);
     Ok(())
-}
-
-/// Writes a piece of a streamed body, waiting while the connection is behind.
-#[op2]
-pub async fn op_http_write(state: Rc<RefCell<OpState>>, #[smi] id: u32, #[buffer] chunk: JsBuffer) -> Result<(), JsErrorBox> {
-    let sender = exchanges(&mut state.borrow_mut()).open.get(&id).and_then(|e| e.stream.clone()).ok_or_else(gone)?;
-    sender.send(Frame::data(Bytes::copy_from_slice(&chunk))).await.map_err(|_| gone())
-}
-
-/// Ends a streamed body, with trailers if any (name, value, ...).
-#[op2]
-pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[serde] trailers: Vec<ByteString>) -> Result<(), JsErrorBox> {
-    let exchange = exchanges(state).open.remove(&id).ok_or_else(gone)?;
-    if let (Some(sender), false) = (exchange.stream, trailers.is_empty()) {
-        let mut map = HeaderMap::new();
-        for pair in trailers.chunks_exact(2) {
-            if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(&pair[0]), HeaderValue::from_bytes(&pair[1])) {
-                map.append(name, value);
-            }
-        }
-        let _ = sender.try_send(Frame::trailers(map));
-    }
-    Ok(())
-}
-
-/// Forgets a request JS will not answer (its socket was destroyed): hyper then drops the
-/// connection.
-#[op2(fast)]
-pub fn op_http_abandon(state: &mut OpState, #[smi] id: u32) {
-    exchanges(state).open.remove(&id);
 }
 
 // ---------------------------------------------------------------------------------------------

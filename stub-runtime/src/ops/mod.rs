@@ -2,6 +2,8 @@
 //! list below is grouped by family and reads as an index.
 
 pub mod fs;
+pub mod http;
+pub mod http_client;
 pub mod http_server;
 pub mod crypto;
 pub mod loader;
@@ -16,6 +18,23 @@ deno_core::extension!(
     pack_runtime,
     ops = [
         crypto::op_crypto_random_fill,
+        crypto::op_crypto_digest_info,
+        crypto::op_crypto_hash_new,
+        crypto::op_crypto_hmac_new,
+        crypto::op_crypto_hash_update,
+        crypto::op_crypto_hash_update_str,
+        crypto::op_crypto_hash_digest,
+        crypto::op_crypto_hash_digest_text,
+        crypto::op_crypto_hash_once,
+        crypto::op_crypto_hash_once_text,
+        crypto::op_crypto_hash_copy,
+        crypto::op_crypto_hash_drop,
+        crypto::op_crypto_digest_async,
+        crypto::op_crypto_pbkdf2_sync,
+        crypto::op_crypto_pbkdf2_async,
+        crypto::op_crypto_scrypt_sync,
+        crypto::op_crypto_scrypt_async,
+        crypto::op_crypto_timing_safe_equal,
 
         loader::op_loader_entry,
         loader::op_loader_module,
@@ -124,13 +143,18 @@ deno_core::extension!(
         fs::op_fs_truncate_sync,
         fs::op_fs_truncate_async,
 
+        http::op_http_read_body,
+        http::op_http_write,
+        http::op_http_end,
+        http::op_http_close_exchange,
+        http_client::op_http_client_connect,
+        http_client::op_http_client_usable,
+        http_client::op_http_client_request,
+        http_client::op_http_client_response,
         http_server::op_http_listen,
         http_server::op_http_next,
-        http_server::op_http_read_body,
         http_server::op_http_respond,
-        http_server::op_http_write,
-        http_server::op_http_end,
-        http_server::op_http_abandon,
+        http_server::op_http_respond_text,
         http_server::op_http_stop,
         http_server::op_http_close_connection,
 

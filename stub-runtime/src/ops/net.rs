@@ -67,9 +67,9 @@ fn unix_endpoint(path: Option<&std::path::Path>) -> Endpoint {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Opened {
-    rid: ResourceId,
-    local: Endpoint,
-    remote: Endpoint,
+    pub rid: ResourceId,
+    pub local: Endpoint,
+    pub remote: Endpoint,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,6 +203,24 @@ async fn resolve(host: &str, port: u16) -> Result<Vec<SocketAddr>, JsErrorBox> {
 }
 
 /// Connects to the first address of `host` that accepts, as Node tries a name's addresses.
+pub(crate) async fn connect_tcp(host: &str, port: u16) -> Result<TcpStream, JsErrorBox> {
+    let mut last_error = None;
+    for address in resolve(host, port).await? {
+        match TcpStream::connect(address).await {
+            Ok(stream) => return Ok(stream),
+            Err(err) => last_error = Some(io_error_at(&err, "connect", &address)),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| JsErrorBox::generic(format!("ENOTFOUND getaddrinfo {host}"))))
+}
+
+/// The addresses of a connected TCP stream, as Node reports them.
+pub(crate) fn endpoints(stream: &TcpStream) -> (Endpoint, Endpoint) {
+    let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
+    let remote = stream.peer_addr().map(Endpoint::from).unwrap_or_default();
+    (local, remote)
+}
+
 #[op2]
 #[serde]
 pub async fn op_net_connect_tcp(
@@ -210,19 +228,10 @@ pub async fn op_net_connect_tcp(
     #[string] host: String,
     #[smi] port: u16,
 ) -> Result<Opened, JsErrorBox> {
-    let mut last_error = None;
-    for address in resolve(&host, port).await? {
-        match TcpStream::connect(address).await {
-            Ok(stream) => {
-                let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
-                let remote = stream.peer_addr().map(Endpoint::from).unwrap_or_else(|_| address.into());
-                let rid = state.borrow_mut().resource_table.add(Connection::tcp(stream));
-                return Ok(Opened { rid, local, remote });
-            }
-            Err(err) => last_error = Some(io_error_at(&err, "connect", &address)),
-        }
-    }
-    Err(last_error.unwrap_or_else(|| JsErrorBox::generic(format!("ENOTFOUND getaddrinfo {host}"))))
+    let stream = connect_tcp(&host, port).await?;
+    let (local, remote) = endpoints(&stream);
+    let rid = state.borrow_mut().resource_table.add(Connection::tcp(stream));
+    Ok(Opened { rid, local, remote })
 }
 
 #[op2]

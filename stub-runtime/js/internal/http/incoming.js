@@ -2,7 +2,7 @@
 // Readable whose body comes from a `readBody` function returning a promise of the next chunk
 // (empty at the end); a message without a body ends as soon as it is read.
 'use strict';
-const { Readable } = require('stream');
+const { Readable, Stream } = require('stream');
 const { joinHeaders } = require('internal/http/common');
 const { whenSettled } = require('internal/lifecycle');
 
@@ -12,30 +12,36 @@ const kReadBody = Symbol('readBody');
 const kReading = Symbol('reading');
 
 function IncomingMessage(socket) {
-  Readable.call(this);
+  // Readable's state is made on first use (see `_readableState` below): most requests are
+  // answered without touching the stream, and making it is a large share of a request's cost.
+  Stream.call(this);
   this.socket = socket;
-  this.httpVersionMajor = 1;
-  this.httpVersionMinor = 1;
-  this.httpVersion = '1.1';
-  this.complete = false;
-  this[kRawHeaders] = [];
-  this[kHeaders] = null;
-  this.rawTrailers = [];
-  this.trailers = {};
-  this.aborted = false;
-  this.upgrade = false;
-  this.url = '';
-  this.method = null;
-  this.statusCode = null;
-  this.statusMessage = null;
-  this[kReadBody] = null;
-  this[kReading] = false;
-  this._dumped = false;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
 
+// Defaults live on the prototype, so a new message sets only what differs.
+Object.assign(IncomingMessage.prototype, {
+  httpVersionMajor: 1,
+  httpVersionMinor: 1,
+  httpVersion: '1.1',
+  complete: false,
+  aborted: false,
+  upgrade: false,
+  url: '',
+  method: null,
+  statusCode: null,
+  statusMessage: null,
+  _dumped: false,
+  _hasBody: false,
+  [kRawHeaders]: [],
+  [kHeaders]: null,
+  [kReadBody]: null,
+  [kReading]: false,
+});
+
 IncomingMessage.prototype._setVersion = function setVersion(version) {
+  if (version === this.httpVersion) return;
   this.httpVersion = version;
   this.httpVersionMajor = Number(version[0]);
   this.httpVersionMinor = Number(version[2]);
@@ -102,7 +108,21 @@ IncomingMessage.prototype.setTimeout = function setTimeout(ms, callback) {
   return this;
 };
 
+function ownValue(message, key, value) {
+  Object.defineProperty(message, key, { value, writable: true, configurable: true, enumerable: true });
+  return value;
+}
+
 Object.defineProperties(IncomingMessage.prototype, {
+  _readableState: {
+    configurable: true,
+    get() {
+      return ownValue(this, '_readableState', new Readable.ReadableState(undefined, this, false));
+    },
+    set(state) {
+      ownValue(this, '_readableState', state);
+    },
+  },
   rawHeaders: {
     configurable: true,
     enumerable: true,
@@ -124,6 +144,26 @@ Object.defineProperties(IncomingMessage.prototype, {
     },
     set(value) {
       this[kHeaders] = value;
+    },
+  },
+  trailers: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return ownValue(this, 'trailers', {});
+    },
+    set(value) {
+      ownValue(this, 'trailers', value);
+    },
+  },
+  rawTrailers: {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return ownValue(this, 'rawTrailers', []);
+    },
+    set(value) {
+      ownValue(this, 'rawTrailers', value);
     },
   },
   headersDistinct: {

@@ -1,6 +1,7 @@
 // OutgoingMessage: what ServerResponse and ClientRequest share. Headers are kept by lower-cased
 // name with the name as the app wrote it; the body goes out through three hooks a subclass
-// provides: `_sendHead(firstBytes, isWhole)` (headers, plus the whole body when `isWhole`),
+// provides: `_sendHead(body, isWhole)` (headers, plus the whole body when `isWhole`; the body
+// is bytes, or a string when the app ended with UTF-8 text),
 // `_sendBody(bytes)` (a promise) and `_sendEnd()`.
 'use strict';
 const { Stream } = require('stream');
@@ -19,24 +20,28 @@ const HIGH_WATER_MARK = 16;
 function OutgoingMessage() {
   Stream.call(this);
   this[kHeaders] = new Map();
-  this[kPending] = 0;
-  this[kNeedDrain] = false;
-  this[kCorked] = 0;
-  this._headerSent = false;
-  this._header = false;
-  this.finished = false;
-  this.writableEnded = false;
-  this.writableFinished = false;
-  this.destroyed = false;
-  this.chunkedEncoding = false;
-  this.useChunkedEncodingByDefault = true;
-  this.sendDate = false;
-  this.shouldKeepAlive = true;
-  this.socket = null;
-  this._trailers = null;
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
+
+// Defaults live on the prototype, so a new message sets only what differs.
+Object.assign(OutgoingMessage.prototype, {
+  _headerSent: false,
+  _header: false,
+  finished: false,
+  writableEnded: false,
+  writableFinished: false,
+  destroyed: false,
+  chunkedEncoding: false,
+  useChunkedEncodingByDefault: true,
+  sendDate: false,
+  shouldKeepAlive: true,
+  socket: null,
+  _trailers: null,
+  [kPending]: 0,
+  [kNeedDrain]: false,
+  [kCorked]: 0,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Headers.
@@ -259,17 +264,20 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     return this;
   }
   if (typeof callback === 'function') this.once('finish', callback);
-  const bytes = chunk === undefined || chunk === null ? EMPTY : toBytes(chunk, encoding);
   if (this.destroyed) return this;
   if (!this._headerSent) {
+    // A UTF-8 string goes out as it is: the op encodes it.
+    const isText = typeof chunk === 'string' && (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8');
+    const body = chunk === undefined || chunk === null ? EMPTY : isText ? chunk : toBytes(chunk, encoding);
     this._headerSent = true;
     this._header = true;
     this.writableEnded = true;
     this.finished = true;
-    this._sendHead(bytes, true);
+    this._sendHead(body, true);
     this._finish();
     return this;
   }
+  const bytes = chunk === undefined || chunk === null ? EMPTY : toBytes(chunk, encoding);
   if (bytes.length > 0) this.write(bytes);
   this.writableEnded = true;
   this.finished = true;

@@ -118,18 +118,32 @@ ConnectionSocket.prototype._closed = function closed() {
 function ServerResponse(req) {
   OutgoingMessage.call(this);
   this.req = req;
-  this.statusCode = 200;
-  this.statusMessage = undefined;
-  this.sendDate = true;
-  this._id = 0;
-  this._rid = undefined;
-  this._streamed = false;
-  this._expectsBody = req.method !== 'HEAD';
-  this._keepAlive = req.httpVersion === '1.1' ? !/\bclose\b/i.test(req.headers.connection || '') : /\bkeep-alive\b/i.test(req.headers.connection || '');
-  this.shouldKeepAlive = this._keepAlive;
+  if (req.method === 'HEAD') this._expectsBody = false;
+  if (!wantsKeepAlive(req)) {
+    this._keepAlive = false;
+    this.shouldKeepAlive = false;
+  }
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+Object.assign(ServerResponse.prototype, {
+  statusCode: 200,
+  statusMessage: undefined,
+  sendDate: true,
+  _id: 0,
+  _rid: undefined,
+  _streamed: false,
+  _expectsBody: true,
+  _keepAlive: true,
+});
+
+// HTTP/1.1 keeps the connection unless the client says "close"; HTTP/1.0 only when it asks.
+function wantsKeepAlive(req) {
+  const connection = req.headers.connection;
+  if (req.httpVersion === '1.1') return connection === undefined || !/\bclose\b/i.test(connection);
+  return connection !== undefined && /\bkeep-alive\b/i.test(connection);
+}
 
 function validateStatus(statusCode) {
   const code = Number(statusCode);
@@ -179,7 +193,7 @@ ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, callb
   if (typeof callback === 'function') process.nextTick(callback);
 };
 
-ServerResponse.prototype._sendHead = function sendHead(bytes, isWhole) {
+ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
   this.statusCode = validateStatus(this.statusCode);
   if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[this.statusCode] || 'unknown';
   const headers = this._flatHeaders();
@@ -187,7 +201,9 @@ ServerResponse.prototype._sendHead = function sendHead(bytes, isWhole) {
   else headers.push('Connection', 'close');
   const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
   this._streamed = !isWhole;
-  if (this._rid !== undefined) ops.op_http_respond(this._id, this.statusCode, reason, headers, bytes, !isWhole);
+  if (this._rid === undefined) return;
+  if (typeof body === 'string') ops.op_http_respond_text(this._id, this.statusCode, reason, headers, body, !isWhole);
+  else ops.op_http_respond(this._id, this.statusCode, reason, headers, body, !isWhole);
 };
 
 ServerResponse.prototype._sendBody = function sendBody(bytes) {
@@ -201,7 +217,8 @@ ServerResponse.prototype._sendEnd = function sendEnd() {
 ServerResponse.prototype._finished = function finished() {
   const socket = this.req.socket;
   socket[kExchanges].delete(this);
-  if (!this.req.complete && !this.req.destroyed) this.req._dump();
+  const req = this.req;
+  if (req._hasBody && !req.complete && !req.destroyed) req._dump();
   this.emit('close');
 };
 
@@ -388,6 +405,7 @@ Server.prototype._onRequest = function onRequest(event) {
   req.rawHeaders = event.headers;
   const id = event.id;
   if (event.hasBody) req._setBody(() => ops.op_http_read_body(id));
+  req._hasBody = event.hasBody;
   const res = new this.ServerResponse(req);
   res._id = id;
   res._rid = this._rid;

@@ -1,0 +1,204 @@
+//! What the HTTP server and client share: exchanges (one request and its response, known to
+//! JS by id), bodies going out (whole or streamed) and coming in, and header conversion.
+//!
+//! On the server an exchange reads the request's body and writes the response's; on the client
+//! it writes the request's body and reads the response's. `op_http_read_body`,
+//! `op_http_write` and `op_http_end` serve both.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use deno_core::{op2, ByteString, JsBuffer, OpState};
+use deno_error::JsErrorBox;
+use http_body_util::BodyExt;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::{HeaderMap, Response};
+use tokio::sync::{mpsc, oneshot};
+
+/// A body hyper can send: all at once (hyper then writes Content-Length), or streamed from JS
+/// through a bounded channel (chunked encoding unless JS set a length), which makes a slow peer
+/// push back on JS's writes.
+pub enum OutgoingBody {
+    Whole(Option<Bytes>),
+    Streamed(mpsc::Receiver<Frame<Bytes>>),
+}
+
+/// Frames a streamed body may queue before JS's next write waits.
+const STREAM_QUEUE: usize = 16;
+
+impl OutgoingBody {
+    /// A body: whole, or streamed starting with `first`, its sender returned for later writes.
+    pub fn new(first: Bytes, streamed: bool) -> (OutgoingBody, Option<mpsc::Sender<Frame<Bytes>>>) {
+        if !streamed {
+            return (OutgoingBody::Whole((!first.is_empty()).then_some(first)), None);
+        }
+        let (sender, frames) = mpsc::channel(STREAM_QUEUE);
+        if !first.is_empty() {
+            let _ = sender.try_send(Frame::data(first));
+        }
+        (OutgoingBody::Streamed(frames), Some(sender))
+    }
+}
+
+impl Body for OutgoingBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        match self.get_mut() {
+            OutgoingBody::Whole(bytes) => Poll::Ready(bytes.take().map(|bytes| Ok(Frame::data(bytes)))),
+            OutgoingBody::Streamed(frames) => frames.poll_recv(cx).map(|frame| frame.map(Ok)),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        matches!(self, OutgoingBody::Whole(None))
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        match self {
+            OutgoingBody::Whole(bytes) => SizeHint::with_exact(bytes.as_ref().map_or(0, |b| b.len() as u64)),
+            OutgoingBody::Streamed(_) => SizeHint::default(),
+        }
+    }
+}
+
+/// Exchanges JS holds, by id.
+#[derive(Default)]
+pub struct Exchanges {
+    next_id: u32,
+    pub open: HashMap<u32, Exchange>,
+}
+
+#[derive(Default)]
+pub struct Exchange {
+    /// The body being received, until JS has read it all.
+    pub incoming: Option<Incoming>,
+    /// The way to the peer for a streamed body JS is writing.
+    pub outgoing: Option<mpsc::Sender<Frame<Bytes>>>,
+    /// Server side: where the response goes once JS has made it.
+    pub respond: Option<oneshot::Sender<Response<OutgoingBody>>>,
+    /// Client side: the response head, once the server has sent it.
+    pub response: Option<oneshot::Receiver<hyper::Result<Response<Incoming>>>>,
+}
+
+impl Exchange {
+    /// Nothing is left to send or receive.
+    pub fn is_settled(&self) -> bool {
+        self.incoming.is_none() && self.outgoing.is_none() && self.respond.is_none() && self.response.is_none()
+    }
+}
+
+impl Exchanges {
+    pub fn open(&mut self, exchange: Exchange) -> u32 {
+        self.next_id = self.next_id.wrapping_add(1);
+        self.open.insert(self.next_id, exchange);
+        self.next_id
+    }
+}
+
+pub fn exchanges(state: &mut OpState) -> &mut Exchanges {
+    if !state.has::<Exchanges>() {
+        state.put(Exchanges::default());
+    }
+    state.borrow_mut::<Exchanges>()
+}
+
+pub fn gone() -> JsErrorBox {
+    JsErrorBox::generic("the HTTP exchange is over")
+}
+
+pub fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+/// Name, value, name, value...: names as hyper stores them (lower case), values as latin1
+/// text, as Node reads header bytes.
+pub fn flatten_headers(headers: &HeaderMap) -> Vec<String> {
+    let mut flat = Vec::with_capacity(headers.len() * 2);
+    for (name, value) in headers {
+        flat.push(name.as_str().to_owned());
+        flat.push(latin1(value.as_bytes()));
+    }
+    flat
+}
+
+/// Fills a header map from JS's name, value, ... list.
+pub fn fill_headers(map: &mut HeaderMap, flat: &[ByteString]) -> Result<(), JsErrorBox> {
+    for pair in flat.chunks_exact(2) {
+        let name = HeaderName::from_bytes(&pair[0]).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
+        let value = HeaderValue::from_bytes(&pair[1]).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
+        map.append(name, value);
+    }
+    Ok(())
+}
+
+/// The next piece of the incoming body; empty at its end.
+#[op2]
+#[buffer]
+pub async fn op_http_read_body(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> Result<Vec<u8>, JsErrorBox> {
+    let Some(mut body) = exchanges(&mut state.borrow_mut()).open.get_mut(&id).and_then(|e| e.incoming.take()) else {
+        return Ok(Vec::new());
+    };
+    loop {
+        match body.frame().await {
+            None => {
+                let mut state = state.borrow_mut();
+                let exchanges = exchanges(&mut state);
+                if exchanges.open.get(&id).is_some_and(Exchange::is_settled) {
+                    exchanges.open.remove(&id);
+                }
+                return Ok(Vec::new());
+            }
+            Some(Err(err)) => return Err(JsErrorBox::generic(format!("ECONNRESET {err}"))),
+            Some(Ok(frame)) => {
+                let Ok(data) = frame.into_data() else { continue };
+                if data.is_empty() {
+                    continue;
+                }
+                if let Some(exchange) = exchanges(&mut state.borrow_mut()).open.get_mut(&id) {
+                    exchange.incoming = Some(body);
+                }
+                return Ok(data.to_vec());
+            }
+        }
+    }
+}
+
+/// Writes a piece of a streamed body, waiting while the peer is behind.
+#[op2]
+pub async fn op_http_write(state: Rc<RefCell<OpState>>, #[smi] id: u32, #[buffer] chunk: JsBuffer) -> Result<(), JsErrorBox> {
+    let sender = exchanges(&mut state.borrow_mut()).open.get(&id).and_then(|e| e.outgoing.clone()).ok_or_else(gone)?;
+    sender.send(Frame::data(Bytes::copy_from_slice(&chunk))).await.map_err(|_| gone())
+}
+
+/// Ends a streamed body, with trailers if any (name, value, ...). The exchange stays open
+/// while its incoming body or (client side) its response is still to come.
+#[op2]
+pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[serde] trailers: Vec<ByteString>) -> Result<(), JsErrorBox> {
+    let exchanges = exchanges(state);
+    let exchange = exchanges.open.get_mut(&id).ok_or_else(gone)?;
+    if let Some(sender) = exchange.outgoing.take() {
+        if !trailers.is_empty() {
+            let mut map = HeaderMap::new();
+            fill_headers(&mut map, &trailers)?;
+            let _ = sender.try_send(Frame::trailers(map));
+        }
+    }
+    if exchange.is_settled() {
+        exchanges.open.remove(&id);
+    }
+    Ok(())
+}
+
+/// Forgets an exchange JS is done with or gives up on; hyper then drops what is unfinished.
+#[op2(fast)]
+pub fn op_http_close_exchange(state: &mut OpState, #[smi] id: u32) {
+    exchanges(state).open.remove(&id);
+}
