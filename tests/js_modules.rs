@@ -63,4 +63,5 @@ js_tests!(
     net,
     nonblocking_io,
     crypto,
+    http,
 );

@@ -86,12 +86,18 @@ pub struct Exchange {
     pub respond: Option<oneshot::Sender<Response<OutgoingBody>>>,
     /// Client side: the response head, once the server has sent it.
     pub response: Option<oneshot::Receiver<hyper::Result<Response<Incoming>>>>,
+    /// Client side: JS is waiting for the response head (`response` is taken by then).
+    pub awaiting_head: bool,
 }
 
 impl Exchange {
     /// Nothing is left to send or receive.
     pub fn is_settled(&self) -> bool {
-        self.incoming.is_none() && self.outgoing.is_none() && self.respond.is_none() && self.response.is_none()
+        self.incoming.is_none()
+            && self.outgoing.is_none()
+            && self.respond.is_none()
+            && self.response.is_none()
+            && !self.awaiting_head
     }
 }
 

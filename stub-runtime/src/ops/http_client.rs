@@ -110,11 +110,21 @@ pub struct ResponseHead {
 #[op2]
 #[serde]
 pub async fn op_http_client_response(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> Result<ResponseHead, JsErrorBox> {
-    let pending = exchanges(&mut state.borrow_mut()).open.get_mut(&id).and_then(|e| e.response.take()).ok_or_else(gone)?;
+    let pending = {
+        let mut state = state.borrow_mut();
+        let exchange = exchanges(&mut state).open.get_mut(&id).ok_or_else(gone)?;
+        exchange.awaiting_head = true;
+        exchange.response.take().ok_or_else(gone)?
+    };
     let response = match pending.await {
         Ok(Ok(response)) => response,
-        Ok(Err(err)) => return Err(hang_up(err)),
-        Err(_) => return Err(hang_up("socket hang up")),
+        failed => {
+            exchanges(&mut state.borrow_mut()).open.remove(&id);
+            return Err(match failed {
+                Ok(Err(err)) => hang_up(err),
+                _ => hang_up("socket hang up"),
+            });
+        }
     };
     let (parts, body): (_, Incoming) = response.into_parts();
     let has_body = !body.is_end_stream();
@@ -122,6 +132,7 @@ pub async fn op_http_client_response(state: Rc<RefCell<OpState>>, #[smi] id: u32
         let mut state = state.borrow_mut();
         let exchanges = exchanges(&mut state);
         if let Some(exchange) = exchanges.open.get_mut(&id) {
+            exchange.awaiting_head = false;
             exchange.incoming = has_body.then_some(body);
             if exchange.is_settled() {
                 exchanges.open.remove(&id);

@@ -82,10 +82,11 @@ IncomingMessage.prototype._finishBody = function finishBody() {
   this.push(null);
 };
 
-function connectionReset(error) {
+/** The error a message's stream gets when its connection goes away mid-body. */
+function connectionReset(cause) {
   const reset = new Error('aborted');
   reset.code = 'ECONNRESET';
-  reset.cause = error;
+  if (cause !== undefined) reset.cause = cause;
   return reset;
 }
 
@@ -189,4 +190,4 @@ Object.defineProperties(IncomingMessage.prototype, {
   },
 });
 
-module.exports = { IncomingMessage };
+module.exports = { IncomingMessage, connectionReset };

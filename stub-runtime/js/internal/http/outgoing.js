@@ -269,11 +269,15 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     // A UTF-8 string goes out as it is: the op encodes it.
     const isText = typeof chunk === 'string' && (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8');
     const body = chunk === undefined || chunk === null ? EMPTY : isText ? chunk : toBytes(chunk, encoding);
+    // Headers fixed early by writeHead() without a length make the body chunked, as in Node;
+    // otherwise the length of the one and only chunk is known.
+    const whole = !this._header || this.hasHeader('content-length');
     this._headerSent = true;
     this._header = true;
     this.writableEnded = true;
     this.finished = true;
-    this._sendHead(body, true);
+    this.chunkedEncoding = !whole;
+    this._sendHead(body, whole);
     this._finish();
     return this;
   }

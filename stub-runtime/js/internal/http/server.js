@@ -202,6 +202,8 @@ ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
   const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
   this._streamed = !isWhole;
   if (this._rid === undefined) return;
+  // A HEAD response has no body; its headers describe the GET's.
+  if (!this._expectsBody) body = '';
   if (typeof body === 'string') ops.op_http_respond_text(this._id, this.statusCode, reason, headers, body, !isWhole);
   else ops.op_http_respond(this._id, this.statusCode, reason, headers, body, !isWhole);
 };
@@ -224,7 +226,7 @@ ServerResponse.prototype._finished = function finished() {
 
 // The connection went away before the response was done.
 ServerResponse.prototype._connectionLost = function connectionLost() {
-  ops.op_http_abandon(this._id);
+  ops.op_http_close_exchange(this._id);
   this._rid = undefined;
   this.destroyed = true;
   const req = this.req;
@@ -255,7 +257,7 @@ function Server(options, requestListener) {
     options = {};
   } else if (options === null || options === undefined) {
     options = {};
-  } else if (typeof options !== 'object') {
+  } else if (typeof options !== 'object' || Array.isArray(options)) {
     throw invalidArgType('options', 'of type object', options);
   }
   net.Server.call(this, { noDelay: options.noDelay !== false });

@@ -1,0 +1,187 @@
+// http: a server and a client talking over 127.0.0.1. Prints one result per line; node prints
+// the same. (Raw header case is not compared: the runtime's parser lower-cases names.)
+'use strict';
+const http = require('http');
+const { Readable, pipeline } = require('stream');
+
+const log = (...values) => console.log(...values);
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
+function fetchText(options, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(options, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ res, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function pick(headers, names) {
+  return names.map((name) => `${name}=${headers[name]}`).join(' ');
+}
+
+async function basics() {
+  const server = http.createServer((req, res) => {
+    const { method, url, httpVersion } = req;
+    if (url === '/json') {
+      res.writeHead(201, { 'Content-Type': 'application/json', 'X-Multi': ['a', 'b'] });
+      res.end(JSON.stringify({ method, url, httpVersion, agent: req.headers['x-client'] }));
+    } else if (url === '/stream') {
+      res.setHeader('Content-Type', 'text/plain');
+      res.write('one,');
+      res.write(Buffer.from('two,'));
+      setTimeout(() => res.end('three'), 5);
+    } else if (url === '/echo') {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => res.end(`${req.method} ${body.length} ${body.slice(0, 12)} complete=${req.complete}`));
+    } else if (url === '/status') {
+      res.statusCode = 404;
+      res.statusMessage = 'Nowhere';
+      res.end();
+    } else {
+      res.end('head or other');
+    }
+  });
+  const port = await listen(server);
+  const base = { host: '127.0.0.1', port };
+
+  const json = await fetchText({ ...base, path: '/json', headers: { 'X-Client': 'test' } });
+  log(json.res.statusCode, json.res.statusMessage, json.text);
+  log(pick(json.res.headers, ['content-type', 'x-multi', 'content-length', 'connection', 'keep-alive']), typeof json.res.headers.date);
+
+  const streamed = await fetchText({ ...base, path: '/stream' });
+  log(streamed.text, pick(streamed.res.headers, ['transfer-encoding', 'content-length']));
+
+  const posted = await fetchText({ ...base, path: '/echo', method: 'POST' }, 'x'.repeat(100000));
+  log(posted.text);
+
+  const status = await fetchText({ ...base, path: '/status' });
+  log(status.res.statusCode, status.res.statusMessage, JSON.stringify(status.text));
+
+  const head = await fetchText({ ...base, path: '/', method: 'HEAD' });
+  log('HEAD', head.res.statusCode, JSON.stringify(head.text), head.res.headers['content-length']);
+
+  await new Promise((resolve) => server.close(resolve));
+  log('closed');
+}
+
+async function serverErrors() {
+  const server = http.createServer((req, res) => {
+    for (const attempt of [
+      () => res.setHeader('X-Bad', 'a\nb'),
+      () => res.setHeader('Bad Name', 'x'),
+      () => res.setHeader('X-Undefined', undefined),
+      () => res.writeHead(1000),
+    ]) {
+      try {
+        attempt();
+      } catch (error) {
+        log(error.code, error.message);
+      }
+    }
+    res.end('done', () => log('end callback'));
+    res.on('finish', () => log('finish, writableEnded', res.writableEnded, 'headersSent', res.headersSent));
+    try {
+      res.setHeader('X-Late', '1');
+    } catch (error) {
+      log(error.code, error.message);
+    }
+    res.on('error', (error) => log('error event', error.code));
+    res.write('late', (error) => log('write callback', error.code));
+  });
+  const port = await listen(server);
+  const { text } = await fetchText({ host: '127.0.0.1', port });
+  log('client got', text);
+  await new Promise((resolve) => server.close(resolve));
+}
+
+async function keepAlive() {
+  const seen = new Set();
+  const server = http.createServer((req, res) => {
+    seen.add(req.socket);
+    res.end(req.url);
+  });
+  const port = await listen(server);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const results = await Promise.all(
+    [1, 2, 3, 4].map((n) => fetchText({ host: '127.0.0.1', port, path: `/${n}`, agent }).then(({ text }) => text)),
+  );
+  log('keep-alive answers', results.join(' '), 'server sockets', seen.size);
+  agent.destroy();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+async function pipedResponse() {
+  const server = http.createServer((req, res) => {
+    pipeline(Readable.from(['a', 'b', 'c']), res, (error) => log('pipeline done', error === undefined || error === null));
+  });
+  const port = await listen(server);
+  const { text } = await fetchText({ host: '127.0.0.1', port });
+  log('piped', text);
+  await new Promise((resolve) => server.close(resolve));
+}
+
+async function clientErrors() {
+  const probe = http.createServer();
+  const port = await listen(probe);
+  await new Promise((resolve) => probe.close(resolve));
+  const refused = await new Promise((resolve) => http.get({ host: '127.0.0.1', port }).on('error', resolve));
+  log(refused.code, refused.message === `connect ECONNREFUSED 127.0.0.1:${port}`);
+  for (const attempt of [
+    () => http.request({ method: 'BAD METHOD' }),
+    () => http.request({ path: '/a b' }),
+    () => http.request('ftp://example.com/'),
+  ]) {
+    try {
+      attempt();
+    } catch (error) {
+      log(error.code, error.message);
+    }
+  }
+
+  const server = http.createServer((req, res) => res.write('partial'));
+  const serverPort = await listen(server);
+  const destroyed = http.get({ host: '127.0.0.1', port: serverPort }, (res) => {
+    res.on('error', (error) => log('response error', error.code, error.message));
+    res.once('data', () => destroyed.destroy());
+  });
+  destroyed.on('close', () => log('request close'));
+  await new Promise((resolve) => destroyed.on('close', resolve));
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  log('server closed with closeAllConnections');
+}
+
+function tables() {
+  log(http.STATUS_CODES[200], http.STATUS_CODES[404], http.STATUS_CODES[418], http.METHODS.includes('PATCH'), http.METHODS.length);
+  log(http.maxHeaderSize, typeof http.globalAgent, http.globalAgent.keepAlive);
+  try {
+    http.validateHeaderName('x y');
+  } catch (error) {
+    log(error.code);
+  }
+  try {
+    http.validateHeaderValue('x', 'a\rb');
+  } catch (error) {
+    log(error.code);
+  }
+  log(new http.Server() instanceof require('net').Server);
+}
+
+(async () => {
+  tables();
+  await basics();
+  await serverErrors();
+  await keepAlive();
+  await pipedResponse();
+  await clientErrors();
+})();
