@@ -16,10 +16,7 @@ fn npm_app() -> &'static Path {
     static INSTALLED: OnceLock<PathBuf> = OnceLock::new();
     INSTALLED.get_or_init(|| {
         let dir = support::repo_root().join("tests/npm_app");
-        if !dir.join("node_modules/.package-lock.json").is_file() {
-            let output = run_with_timeout(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir));
-            assert!(output.status.success(), "npm ci failed:\n{}", text(&output.stderr));
-        }
+        support::npm_ci(&dir);
         dir
     })
 }

@@ -73,14 +73,35 @@ fn bad_field(name: &str) -> Diagnostic {
 }
 
 fn expand(root: &Path, pattern: &str, origin: &str, warnings: &mut Vec<Diagnostic>) -> Result<Vec<PathBuf>, Diagnostic> {
-    let full = root.join(pattern);
+    // glob's "dir/**" yields the directories below dir but not dir itself.
+    let pattern_dir = pattern.strip_suffix("/**").unwrap_or(pattern);
+    let full = root.join(pattern_dir);
     let matches = glob::glob(&full.to_string_lossy())
         .map_err(|err| Diagnostic::error(format!("{origin}: invalid glob '{pattern}': {err}")))?;
-    let files: Vec<PathBuf> = matches.filter_map(Result::ok).filter(|path| path.is_file()).filter_map(|path| path.canonicalize().ok()).collect();
+    // A matched directory stands for every file under it, so "public" and "public/**" work
+    // as people write them, not only "public/**/*".
+    let mut files = Vec::new();
+    for path in matches.filter_map(Result::ok) {
+        files_under(&path, &mut files);
+    }
+    files.sort();
+    files.dedup();
     if files.is_empty() {
         warnings.push(Diagnostic::warning(format!("{origin}: '{pattern}' matches no file")));
     }
     Ok(files)
+}
+
+fn files_under(path: &Path, files: &mut Vec<PathBuf>) {
+    if path.is_file() {
+        if let Ok(real) = path.canonicalize() {
+            files.push(real);
+        }
+    } else if let Ok(entries) = std::fs::read_dir(path) {
+        for entry in entries.flatten() {
+            files_under(&entry.path(), files);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -103,6 +124,18 @@ mod tests {
         assert_eq!(names(&declared.assets), ["x.txt", "logo.png"], "in path order: static/deep/ sorts before static/logo.png");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].message, "--include: 'nothing/*' matches no file");
+    }
+
+    #[test]
+    fn a_directory_glob_takes_the_files_under_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("public/css")).unwrap();
+        std::fs::write(dir.path().join("public/index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("public/css/site.css"), "x").unwrap();
+        std::fs::write(dir.path().join("package.json"), r#"{"pack": {"assets": ["public/**"]}}"#).unwrap();
+        let declared = declared_files(dir.path(), &[], &mut Vec::new()).unwrap();
+        let names: Vec<_> = declared.assets.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["site.css", "index.html"]);
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn run_with_timeout(command: &mut Command) -> Output {
 /// Spawns `command`, retrying while the executable is busy: a binary this test process just
 /// wrote can still be open for writing in a child that another test thread forked and that has
 /// not reached exec yet (ETXTBSY), a known race of tests that write and run executables.
-fn spawn(command: &mut Command) -> std::process::Child {
+pub fn spawn(command: &mut Command) -> std::process::Child {
     const EXECUTABLE_BUSY: i32 = 26;
     let mut attempts = 0;
     loop {
@@ -131,4 +131,12 @@ pub fn assert_matches(what: &str, expected: &str, actual: &str) {
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Installs a fixture's npm dependencies with `npm ci` from its committed lockfile, once.
+pub fn npm_ci(dir: &Path) {
+    if !dir.join("node_modules/.package-lock.json").is_file() {
+        let output = run_with_timeout(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir));
+        assert!(output.status.success(), "npm ci in {} failed:\n{}", dir.display(), text(&output.stderr));
+    }
 }
