@@ -64,4 +64,6 @@ js_tests!(
     nonblocking_io,
     crypto,
     http,
+    fs_watch,
+    dns,
 );

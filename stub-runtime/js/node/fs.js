@@ -129,6 +129,17 @@ fs.exists = function exists(path, callback) {
   checkedExists(path, callback);
 };
 
+// Watchers load on first use.
+fs.watch = function watch(filename, options, listener) {
+  return require('internal/fs/watchers').watch(filename, options, listener);
+};
+fs.watchFile = function watchFile(filename, options, listener) {
+  return require('internal/fs/watchers').watchFile(filename, options, listener);
+};
+fs.unwatchFile = function unwatchFile(filename, listener) {
+  return require('internal/fs/watchers').unwatchFile(filename, listener);
+};
+
 fs.Stats = utils.Stats;
 fs.Dirent = utils.Dirent;
 fs.Dir = Dir;

@@ -1,7 +1,9 @@
 //! Rust ops the JS side calls through `Deno.core.ops`, one file per family. The extension's op
 //! list below is grouped by family and reads as an index.
 
+pub mod dns;
 pub mod fs;
+pub mod fs_watch;
 pub mod http;
 pub mod http_client;
 pub mod http_server;
@@ -165,6 +167,13 @@ deno_core::extension!(
         net::op_net_connect_unix,
         net::op_net_set_no_delay,
         net::op_net_set_keep_alive,
+
+        fs_watch::op_fs_watch_start,
+        fs_watch::op_fs_watch_next,
+        fs_watch::op_fs_watch_close,
+
+        dns::op_dns_lookup,
+        dns::op_dns_lookup_service,
 
         tty::op_tty_set_raw_mode,
 

@@ -217,6 +217,9 @@ const promises = {
   writeFile: (file, data, options) => writeFile(file, data, options),
   appendFile: (file, data, options) => writeFile(file, data, options, 'a'),
   readFile,
+  watch: function watch(filename, options = {}) {
+    return require('internal/fs/watchers').watchPromises(filename, options);
+  },
   constants: utils.constants,
 };
 
