@@ -35,6 +35,7 @@ test: deps
 
 bench: build
 	benches/startup.sh
+	benches/http.sh
 
 clean:
 	$(CARGO) clean

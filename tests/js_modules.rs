@@ -64,6 +64,7 @@ js_tests!(
     nonblocking_io,
     crypto,
     http,
+    https,
     fs_watch,
     dns,
 );

@@ -17,6 +17,7 @@ use tokio::sync::oneshot;
 
 use super::http::{exchanges, fill_headers, flatten_headers, gone, Exchange, OutgoingBody};
 use super::net::{connect_tcp, endpoints, Opened};
+use super::tls;
 
 pub struct ClientConnection {
     sender: RefCell<SendRequest<OutgoingBody>>,
@@ -37,30 +38,40 @@ fn hang_up(detail: impl std::fmt::Display) -> JsErrorBox {
     JsErrorBox::generic(format!("ECONNRESET {detail}"))
 }
 
-/// Opens a connection to `host:port` and starts hyper's client on it.
+/// Opens a connection to `host:port`, through TLS when `tls` is given (https), and starts
+/// hyper's client on it.
 #[op2]
 #[serde]
 pub async fn op_http_client_connect(
     state: Rc<RefCell<OpState>>,
     #[string] host: String,
     #[smi] port: u16,
+    #[serde] tls: Option<tls::ClientOptions>,
 ) -> Result<Opened, JsErrorBox> {
     let stream = connect_tcp(&host, port).await?;
     let _ = stream.set_nodelay(true);
     let (local, remote) = endpoints(&stream);
+    let (sender, task) = match tls {
+        None => start_client(stream).await?,
+        Some(options) => start_client(tls::connect(stream, &host, &options).await?).await?,
+    };
+    let rid = state.borrow_mut().resource_table.add(ClientConnection { sender: RefCell::new(sender), task });
+    Ok(Opened { rid, local, remote })
+}
+
+async fn start_client<I>(io: I) -> Result<(SendRequest<OutgoingBody>, tokio::task::AbortHandle), JsErrorBox>
+where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + 'static,
+{
     let (sender, connection) = hyper::client::conn::http1::Builder::new()
         .title_case_headers(true)
-        .handshake(TokioIo::new(stream))
+        .handshake(TokioIo::new(io))
         .await
         .map_err(hang_up)?;
     let task = deno_core::unsync::spawn(async move {
         let _ = connection.await;
     });
-    let rid = state
-        .borrow_mut()
-        .resource_table
-        .add(ClientConnection { sender: RefCell::new(sender), task: task.abort_handle() });
-    Ok(Opened { rid, local, remote })
+    Ok((sender, task.abort_handle()))
 }
 
 /// Whether a kept-alive connection can take another request (the server may have closed it).

@@ -35,7 +35,7 @@ use super::net::Endpoint;
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ServerEvent {
     #[serde(rename_all = "camelCase")]
-    Connection { connection: u32, remote: Endpoint, local: Endpoint },
+    Connection { connection: u32, remote: Endpoint, local: Endpoint, encrypted: bool },
     #[serde(rename_all = "camelCase")]
     Request {
         id: u32,
@@ -87,7 +87,7 @@ pub struct HttpServer {
     /// Dropped when the server stops accepting, so the queue ends once connections are done.
     sender: RefCell<Option<mpsc::UnboundedSender<Queued>>>,
     accept_task: RefCell<Option<tokio::task::AbortHandle>>,
-    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+    connections: Connections,
 }
 
 impl Resource for HttpServer {
@@ -115,6 +115,13 @@ impl HttpServer {
 // ---------------------------------------------------------------------------------------------
 // Listening and serving.
 
+/// The certificate and key of an https server, in PEM.
+#[derive(serde::Deserialize)]
+pub struct ServerTls {
+    cert: String,
+    key: String,
+}
+
 #[op2]
 #[serde]
 pub fn op_http_listen(
@@ -124,7 +131,9 @@ pub fn op_http_listen(
     #[smi] backlog: u32,
     #[smi] max_header_bytes: u32,
     headers_timeout_ms: f64,
+    #[serde] tls: Option<ServerTls>,
 ) -> Result<(ResourceId, Endpoint), JsErrorBox> {
+    let tls = tls.map(|tls| super::tls::acceptor(&tls.cert, &tls.key)).transpose()?;
     let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
     let address = SocketAddr::new(ip, port);
     let listen = || -> std::io::Result<TcpListener> {
@@ -137,13 +146,18 @@ pub fn op_http_listen(
         JsErrorBox::generic(format!("{} listen {} {}", err.raw_os_error().unwrap_or(libc::EIO), address.ip(), address.port()))
     })?;
     let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
-    let limits = Limits {
-        max_header_bytes: max_header_bytes.max(8192) as usize,
-        headers_timeout: (headers_timeout_ms > 0.0).then(|| Duration::from_millis(headers_timeout_ms as u64)),
-    };
     let (sender, queue) = mpsc::unbounded_channel();
-    let connections = Rc::new(RefCell::new(HashMap::new()));
-    let accept_task = deno_core::unsync::spawn(accept_loop(listener, sender.clone(), connections.clone(), limits));
+    let connections = Connections::default();
+    let shared = Rc::new(Shared {
+        sender: sender.clone(),
+        connections: connections.clone(),
+        limits: Limits {
+            max_header_bytes: max_header_bytes.max(8192) as usize,
+            headers_timeout: (headers_timeout_ms > 0.0).then(|| Duration::from_millis(headers_timeout_ms as u64)),
+        },
+        tls,
+    });
+    let accept_task = deno_core::unsync::spawn(accept_loop(listener, shared));
     let server = HttpServer {
         queue: AsyncRefCell::new(queue),
         sender: RefCell::new(Some(sender)),
@@ -153,12 +167,18 @@ pub fn op_http_listen(
     Ok((state.resource_table.add(server), local))
 }
 
-async fn accept_loop(
-    listener: TcpListener,
+type Connections = Rc<RefCell<HashMap<u32, ConnectionControl>>>;
+
+/// What a server's accept task and connection tasks share. Once they have all ended, it is
+/// dropped, and with it the last sender of the server's queue: that ends the queue.
+struct Shared {
     sender: mpsc::UnboundedSender<Queued>,
-    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+    connections: Connections,
     limits: Limits,
-) {
+    tls: Option<tokio_rustls::TlsAcceptor>,
+}
+
+async fn accept_loop(listener: TcpListener, shared: Rc<Shared>) {
     let mut next_connection = 0u32;
     loop {
         let Ok((stream, peer)) = listener.accept().await else {
@@ -166,37 +186,45 @@ async fn accept_loop(
             tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
         };
-        next_connection = next_connection.wrapping_add(1);
-        let connection = next_connection;
-        let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
-        let _ = stream.set_nodelay(true);
-        let event = ServerEvent::Connection { connection, remote: peer.into(), local };
-        if sender.send(Queued::Event(event)).is_err() {
+        if shared.sender.is_closed() {
             return;
         }
+        next_connection = next_connection.wrapping_add(1);
+        let connection = next_connection;
+        let _ = stream.set_nodelay(true);
         let shutdown = Rc::new(Notify::new());
-        let task = deno_core::unsync::spawn(serve_connection(
-            stream,
-            connection,
-            sender.clone(),
-            shutdown.clone(),
-            connections.clone(),
-            limits,
-        ));
-        connections.borrow_mut().insert(connection, ConnectionControl { shutdown, task: task.abort_handle() });
+        let task = deno_core::unsync::spawn(run_connection(stream, peer, connection, shutdown.clone(), shared.clone()));
+        shared.connections.borrow_mut().insert(connection, ConnectionControl { shutdown, task: task.abort_handle() });
     }
 }
 
-async fn serve_connection(
-    stream: TcpStream,
-    connection: u32,
-    sender: mpsc::UnboundedSender<Queued>,
-    shutdown: Rc<Notify>,
-    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
-    limits: Limits,
-) {
-    let _closing = ClosedOnDrop { connection, sender: sender.clone(), connections };
-    let requests = sender.clone();
+/// Takes a connection through its TLS handshake if any, announces it to JS, and serves it.
+async fn run_connection(stream: TcpStream, peer: SocketAddr, connection: u32, shutdown: Rc<Notify>, shared: Rc<Shared>) {
+    let _closing = ClosedOnDrop { connection, shared: shared.clone() };
+    let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
+    let announce = |encrypted| {
+        let event = ServerEvent::Connection { connection, remote: peer.into(), local, encrypted };
+        let _ = shared.sender.send(Queued::Event(event));
+    };
+    match &shared.tls {
+        None => {
+            announce(false);
+            serve_connection(stream, connection, shutdown, &shared).await;
+        }
+        Some(acceptor) => {
+            // A client that fails the handshake never reaches the app, as in Node.
+            let Ok(stream) = acceptor.accept(stream).await else { return };
+            announce(true);
+            serve_connection(stream, connection, shutdown, &shared).await;
+        }
+    }
+}
+
+async fn serve_connection<I>(io: I, connection: u32, shutdown: Rc<Notify>, shared: &Shared)
+where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + 'static,
+{
+    let requests = shared.sender.clone();
     let service = hyper::service::service_fn(move |request: Request<Incoming>| {
         let (respond, response) = oneshot::channel();
         let sent = requests.send(Queued::Request(Arrival { connection, request, respond }));
@@ -208,10 +236,11 @@ async fn serve_connection(
             response.await.map_err(|_| ConnectionDropped)
         }
     });
+    let limits = shared.limits;
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder.max_buf_size(limits.max_header_bytes.max(8192)).timer(TokioTimer::new()).title_case_headers(true);
     builder.header_read_timeout(limits.headers_timeout);
-    let served = builder.serve_connection(TokioIo::new(stream), service);
+    let served = builder.serve_connection(TokioIo::new(io), service);
     tokio::pin!(served);
     let result = tokio::select! {
         result = served.as_mut() => result,
@@ -222,7 +251,7 @@ async fn serve_connection(
     };
     if let Err(err) = result {
         if let Some((code, message)) = client_error(&err) {
-            let _ = sender.send(Queued::Event(ServerEvent::ClientError { connection, code, message }));
+            let _ = shared.sender.send(Queued::Event(ServerEvent::ClientError { connection, code, message }));
         }
     }
 }
@@ -230,14 +259,13 @@ async fn serve_connection(
 /// Tells JS a connection closed however its task ended, aborted included.
 struct ClosedOnDrop {
     connection: u32,
-    sender: mpsc::UnboundedSender<Queued>,
-    connections: Rc<RefCell<HashMap<u32, ConnectionControl>>>,
+    shared: Rc<Shared>,
 }
 
 impl Drop for ClosedOnDrop {
     fn drop(&mut self) {
-        self.connections.borrow_mut().remove(&self.connection);
-        let _ = self.sender.send(Queued::Event(ServerEvent::Closed { connection: self.connection }));
+        self.shared.connections.borrow_mut().remove(&self.connection);
+        let _ = self.shared.sender.send(Queued::Event(ServerEvent::Closed { connection: self.connection }));
     }
 }
 

@@ -12,6 +12,7 @@ pub mod loader;
 pub mod net;
 pub mod os;
 pub mod process;
+pub mod tls;
 pub mod tty;
 pub mod vfs;
 pub mod zlib;

@@ -142,20 +142,45 @@ Agent.prototype._connect = function connect(req, options, name) {
   (this.sockets[name] || (this.sockets[name] = [])).push(placeholder);
   const host = options.host || 'localhost';
   const port = Number(options.port) || this.defaultPort;
+  const tls = this._tlsOptions(options);
   whenSettled(
-    ops.op_http_client_connect(host, port),
+    ops.op_http_client_connect(host, port, tls),
     (opened) => {
       const list = this.sockets[name];
       const socket = new ClientSocket(opened, this, name);
+      if (tls) socket.encrypted = true;
       list[list.indexOf(placeholder)] = socket;
       req.onSocket(socket, true);
     },
     (error) => {
       this._forget(name, placeholder);
-      req._connectFailed(netError(error, { address: host, port }));
+      req._connectFailed(connectError(error, host, port));
     },
   );
 };
+
+/** TLS settings for a connection: none for plain http (the https Agent overrides this). */
+Agent.prototype._tlsOptions = function tlsOptions() {
+  return null;
+};
+
+// Node's words for the TLS failures ops/tls.rs reports by code.
+const TLS_MESSAGES = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'unable to verify the first certificate',
+  CERT_HAS_EXPIRED: 'certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: "Hostname/IP does not match certificate's altnames",
+  CERT_REJECTED: 'certificate rejected',
+  ECONNRESET: 'Client network socket disconnected before secure TLS connection was established',
+};
+
+function connectError(error, host, port) {
+  const tls = /^TLS (\S+) (.*)$/s.exec(error && error.message);
+  if (tls === null) return netError(error, { address: host, port });
+  const failure = new Error(TLS_MESSAGES[tls[1]] || tls[2]);
+  failure.code = tls[1];
+  failure.cause = tls[2];
+  return failure;
+}
 
 /** A request is done with its socket: keep it for the next request, or close it. */
 Agent.prototype._release = function release(socket, reusable) {

@@ -251,7 +251,8 @@ ServerResponse.prototype.detachSocket = function detachSocket() {
 // Server.
 
 function Server(options, requestListener) {
-  if (!(this instanceof Server)) return new Server(options, requestListener);
+  // https.Server calls this on itself without being an http.Server (it only borrows methods).
+  if (!(this instanceof net.Server)) return new Server(options, requestListener);
   if (typeof options === 'function') {
     requestListener = options;
     options = {};
@@ -276,6 +277,8 @@ function Server(options, requestListener) {
   this._nextPromise = undefined;
   this._refed = true;
   this._httpAddress = null;
+  // Set by https.Server: the PEM certificate and key its connections present.
+  this._tls = null;
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
@@ -305,7 +308,7 @@ Server.prototype.listen = function listen(...args) {
   const start = (address) => {
     try {
       const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
-      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this.headersTimeout || 0);
+      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this.headersTimeout || 0, this._tls);
       this._started(rid, local);
     } catch (error) {
       if (address === '::' && /^(97|99) /.test(error.message)) return start('0.0.0.0');
@@ -374,6 +377,7 @@ Server.prototype._dispatch = function dispatch(event) {
       break;
     case 'connection': {
       const socket = new ConnectionSocket(this, event.connection, event.remote, event.local);
+      if (event.encrypted) socket.encrypted = true;
       this._sockets.set(event.connection, socket);
       this.emit('connection', socket);
       break;
