@@ -47,6 +47,10 @@ pub enum ServerEvent {
         /// latin1 text, as Node reads header bytes.
         headers: Vec<String>,
         has_body: bool,
+        /// The client wants the connection kept (HTTP/1.1 unless "close"; 1.0 with "keep-alive").
+        keep_alive: bool,
+        /// The client sent "Expect: 100-continue".
+        expects_continue: bool,
     },
     #[serde(rename_all = "camelCase")]
     ClientError { connection: u32, code: &'static str, message: String },
@@ -336,6 +340,16 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         _ => "1.1",
     };
     let url = parts.uri.path_and_query().map_or_else(|| parts.uri.to_string(), |pq| pq.as_str().to_owned());
+    let connection_says = |token: &str| {
+        parts.headers.get_all(hyper::header::CONNECTION).iter().any(|value| {
+            value.to_str().is_ok_and(|text| text.split(',').any(|item| item.trim().eq_ignore_ascii_case(token)))
+        })
+    };
+    let keep_alive = if version == "1.0" { connection_says("keep-alive") } else { !connection_says("close") };
+    let expects_continue = parts
+        .headers
+        .get(hyper::header::EXPECT)
+        .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
     let id = exchanges.open(Exchange {
         incoming: has_body.then_some(body),
         respond: Some(arrival.respond),
@@ -349,6 +363,8 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         version,
         headers: flatten_headers(&parts.headers),
         has_body,
+        keep_alive,
+        expects_continue,
     }
 }
 

@@ -76,10 +76,15 @@ const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 // Header values may hold tab and visible latin1, never control characters such as CR or LF.
 const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
+// Names already found valid: apps set the same few headers on every response.
+const validNames = new Set();
+
 function validateHeaderName(name, label = 'Header name') {
+  if (validNames.has(name)) return;
   if (typeof name !== 'string' || !name || !TOKEN.test(name)) {
     throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `${label} must be a valid HTTP token ["${name}"]`);
   }
+  if (validNames.size < 1000) validNames.add(name);
 }
 
 function validateHeaderValue(name, value) {

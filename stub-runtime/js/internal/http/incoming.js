@@ -34,6 +34,7 @@ Object.assign(IncomingMessage.prototype, {
   statusMessage: null,
   _dumped: false,
   _hasBody: false,
+  _keepAlive: undefined,
   [kRawHeaders]: [],
   [kHeaders]: null,
   [kReadBody]: null,

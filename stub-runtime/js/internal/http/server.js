@@ -119,7 +119,7 @@ function ServerResponse(req) {
   OutgoingMessage.call(this);
   this.req = req;
   if (req.method === 'HEAD') this._expectsBody = false;
-  if (!wantsKeepAlive(req)) {
+  if (!(req._keepAlive === undefined ? wantsKeepAlive(req) : req._keepAlive)) {
     this._keepAlive = false;
     this.shouldKeepAlive = false;
   }
@@ -139,6 +139,7 @@ Object.assign(ServerResponse.prototype, {
 });
 
 // HTTP/1.1 keeps the connection unless the client says "close"; HTTP/1.0 only when it asks.
+// (The server learns this from hyper; this is for responses an app builds around its own req.)
 function wantsKeepAlive(req) {
   const connection = req.headers.connection;
   if (req.httpVersion === '1.1') return connection === undefined || !/\bclose\b/i.test(connection);
@@ -193,11 +194,18 @@ ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, callb
   if (typeof callback === 'function') process.nextTick(callback);
 };
 
+let lastKeepAlive = { timeout: 5000, value: 'timeout=5' };
+
+function keepAliveValue(timeout) {
+  if (timeout !== lastKeepAlive.timeout) lastKeepAlive = { timeout, value: `timeout=${Math.floor(timeout / 1000)}` };
+  return lastKeepAlive.value;
+}
+
 ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
   this.statusCode = validateStatus(this.statusCode);
   if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[this.statusCode] || 'unknown';
   const headers = this._flatHeaders();
-  if (this._keepAlive) headers.push('Connection', 'keep-alive', 'Keep-Alive', `timeout=${Math.floor(this.req.socket.server.keepAliveTimeout / 1000)}`);
+  if (this._keepAlive) headers.push('Connection', 'keep-alive', 'Keep-Alive', keepAliveValue(this.req.socket.server.keepAliveTimeout));
   else headers.push('Connection', 'close');
   const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
   this._streamed = !isWhole;
@@ -412,12 +420,13 @@ Server.prototype._onRequest = function onRequest(event) {
   const id = event.id;
   if (event.hasBody) req._setBody(() => ops.op_http_read_body(id));
   req._hasBody = event.hasBody;
+  req._keepAlive = event.keepAlive;
   const res = new this.ServerResponse(req);
   res._id = id;
   res._rid = this._rid;
   res.socket = socket;
   socket[kExchanges].add(res);
-  if (req.headers.expect !== undefined && /100-continue/i.test(req.headers.expect) && this.listenerCount('checkContinue') > 0) {
+  if (event.expectsContinue && this.listenerCount('checkContinue') > 0) {
     this.emit('checkContinue', req, res);
   } else {
     this.emit('request', req, res);
