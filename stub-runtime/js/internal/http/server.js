@@ -316,7 +316,7 @@ Server.prototype.listen = function listen(...args) {
   const start = (address) => {
     try {
       const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
-      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this.headersTimeout || 0, this._tls);
+      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls);
       this._started(rid, local);
     } catch (error) {
       if (address === '::' && /^(97|99) /.test(error.message)) return start('0.0.0.0');
@@ -332,6 +332,14 @@ Server.prototype.listen = function listen(...args) {
     });
   }
   return this;
+};
+
+// hyper has one timer for waiting on a request head, whether the connection is new or idle
+// between requests; it gets the shorter of Node's headersTimeout and keepAliveTimeout, so idle
+// keep-alive connections close after keepAliveTimeout as in Node.
+Server.prototype._headTimeout = function headTimeout() {
+  const limits = [this.headersTimeout, this.keepAliveTimeout].filter((ms) => ms > 0);
+  return limits.length === 0 ? 0 : Math.min(...limits);
 };
 
 Server.prototype._started = function started(rid, local) {
