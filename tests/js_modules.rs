@@ -65,6 +65,7 @@ js_tests!(
     crypto,
     http,
     https,
+    fetch,
     fs_watch,
     dns,
 );

@@ -69,12 +69,22 @@
     URLSearchParams: ['internal/whatwg_url', 'URLSearchParams'],
     Crypto: ['internal/crypto/webcrypto', 'Crypto'],
     SubtleCrypto: ['internal/crypto/webcrypto', 'SubtleCrypto'],
+    Headers: ['internal/fetch/headers', 'Headers'],
+    Request: ['internal/fetch/request', 'Request'],
+    Response: ['internal/fetch/response', 'Response'],
+    FormData: ['internal/fetch/form_data', 'FormData'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
     defineLazy(name, () => requireBuiltin(id)[key]);
   }
   // Enumerable, as in Node; they replace the engine's own, whose errors differ from Node's.
-  for (const [name, id, key] of [['atob', 'buffer', 'atob'], ['btoa', 'buffer', 'btoa'], ['crypto', 'crypto', 'webcrypto']]) {
+  const enumerableGlobals = [
+    ['atob', 'buffer', 'atob'],
+    ['btoa', 'buffer', 'btoa'],
+    ['crypto', 'crypto', 'webcrypto'],
+    ['fetch', 'internal/fetch/fetch', 'fetch'],
+  ];
+  for (const [name, id, key] of enumerableGlobals) {
     Object.defineProperty(globalThis, name, {
       configurable: true,
       enumerable: true,
