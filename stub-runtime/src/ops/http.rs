@@ -13,7 +13,7 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
-use deno_core::{op2, ByteString, JsBuffer, OpState};
+use deno_core::{op2, JsBuffer, OpState};
 use deno_error::JsErrorBox;
 use http_body_util::BodyExt;
 use hyper::body::{Body, Frame, Incoming, SizeHint};
@@ -120,26 +120,33 @@ pub fn gone() -> JsErrorBox {
     JsErrorBox::generic("the HTTP exchange is over")
 }
 
-pub fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| b as char).collect()
-}
-
-/// Name, value, name, value...: names as hyper stores them (lower case), values as latin1
-/// text, as Node reads header bytes.
-pub fn flatten_headers(headers: &HeaderMap) -> Vec<String> {
-    let mut flat = Vec::with_capacity(headers.len() * 2);
+/// Headers cross between Rust and JS as one text, "name\nvalue\nname\nvalue...": one string
+/// is far cheaper for the engine than an array of them, and neither names nor (validated)
+/// values can hold a line feed. Names are as hyper stores them (lower case); values are latin1,
+/// as Node reads header bytes.
+pub fn flatten_headers(headers: &HeaderMap) -> String {
+    let mut text = String::with_capacity(headers.len() * 32);
     for (name, value) in headers {
-        flat.push(name.as_str().to_owned());
-        flat.push(latin1(value.as_bytes()));
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(name.as_str());
+        text.push('\n');
+        text.extend(value.as_bytes().iter().map(|&b| b as char));
     }
-    flat
+    text
 }
 
-/// Fills a header map from JS's name, value, ... list.
-pub fn fill_headers(map: &mut HeaderMap, flat: &[ByteString]) -> Result<(), JsErrorBox> {
-    for pair in flat.chunks_exact(2) {
-        let name = HeaderName::from_bytes(&pair[0]).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
-        let value = HeaderValue::from_bytes(&pair[1]).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
+/// Fills a header map from JS's "name\nvalue\n..." text.
+pub fn fill_headers(map: &mut HeaderMap, text: &str) -> Result<(), JsErrorBox> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let mut lines = text.split('\n');
+    while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
+        let bytes: Vec<u8> = value.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+        let value = HeaderValue::from_bytes(&bytes).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
         map.append(name, value);
     }
     Ok(())
@@ -186,14 +193,14 @@ pub async fn op_http_write(state: Rc<RefCell<OpState>>, #[smi] id: u32, #[buffer
 
 /// Ends a streamed body, with trailers if any (name, value, ...). The exchange stays open
 /// while its incoming body or (client side) its response is still to come.
-#[op2]
-pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[serde] trailers: Vec<ByteString>) -> Result<(), JsErrorBox> {
+#[op2(fast)]
+pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[string] trailers: &str) -> Result<(), JsErrorBox> {
     let exchanges = exchanges(state);
     let exchange = exchanges.open.get_mut(&id).ok_or_else(gone)?;
     if let Some(sender) = exchange.outgoing.take() {
         if !trailers.is_empty() {
             let mut map = HeaderMap::new();
-            fill_headers(&mut map, &trailers)?;
+            fill_headers(&mut map, trailers)?;
             let _ = sender.try_send(Frame::trailers(map));
         }
     }

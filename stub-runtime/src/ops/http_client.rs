@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use bytes::Bytes;
-use deno_core::{op2, ByteString, JsBuffer, OpState, Resource, ResourceId};
+use deno_core::{op2, JsBuffer, OpState, Resource, ResourceId};
 use deno_error::JsErrorBox;
 use hyper::body::{Body, Incoming};
 use hyper::client::conn::http1::SendRequest;
@@ -89,7 +89,7 @@ pub fn op_http_client_request(
     #[smi] rid: ResourceId,
     #[string] method: String,
     #[string] path: String,
-    #[serde] headers: Vec<ByteString>,
+    #[string] headers: &str,
     #[buffer] body: JsBuffer,
     streamed: bool,
 ) -> Result<u32, JsErrorBox> {
@@ -98,7 +98,7 @@ pub fn op_http_client_request(
     let mut request = Request::new(body);
     *request.method_mut() = Method::from_bytes(method.as_bytes()).map_err(|_| JsErrorBox::type_error("invalid method"))?;
     *request.uri_mut() = path.parse().map_err(|_| JsErrorBox::type_error("invalid path"))?;
-    fill_headers(request.headers_mut(), &headers)?;
+    fill_headers(request.headers_mut(), headers)?;
     let sending = connection.sender.borrow_mut().send_request(request);
     let (deliver, response) = oneshot::channel();
     deno_core::unsync::spawn(async move {
@@ -113,7 +113,7 @@ pub struct ResponseHead {
     status: u16,
     reason: String,
     version: &'static str,
-    headers: Vec<String>,
+    headers: String,
     has_body: bool,
 }
 

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use deno_core::{op2, AsyncRefCell, ByteString, JsBuffer, OpState, RcRef, Resource, ResourceId};
+use deno_core::{op2, AsyncRefCell, JsBuffer, OpState, RcRef, Resource, ResourceId};
 use deno_error::JsErrorBox;
 use hyper::body::{Body, Incoming};
 use hyper::{Request, Response, StatusCode};
@@ -43,9 +43,8 @@ pub enum ServerEvent {
         method: String,
         url: String,
         version: &'static str,
-        /// Name, value, name, value...: names as hyper stores them (lower case), values as
-        /// latin1 text, as Node reads header bytes.
-        headers: Vec<String>,
+        /// "name\nvalue\n...", see `http::flatten_headers`.
+        headers: String,
         has_body: bool,
         /// The client wants the connection kept (HTTP/1.1 unless "close"; 1.0 with "keep-alive").
         keep_alive: bool,
@@ -379,25 +378,25 @@ pub fn op_http_respond(
     #[smi] id: u32,
     #[smi] status: u16,
     #[string] reason: String,
-    #[serde] headers: Vec<ByteString>,
+    #[string] headers: &str,
     #[buffer] body: JsBuffer,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {
-    respond(state, id, status, reason, &headers, Bytes::copy_from_slice(&body), streamed)
+    respond(state, id, status, reason, headers, Bytes::copy_from_slice(&body), streamed)
 }
 
 /// `op_http_respond` for a body the app gave as a string, saving JS the UTF-8 encoding.
-#[op2]
+#[op2(fast)]
 pub fn op_http_respond_text(
     state: &mut OpState,
     #[smi] id: u32,
     #[smi] status: u16,
     #[string] reason: String,
-    #[serde] headers: Vec<ByteString>,
+    #[string] headers: &str,
     #[string] body: String,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {
-    respond(state, id, status, reason, &headers, Bytes::from(body), streamed)
+    respond(state, id, status, reason, headers, Bytes::from(body), streamed)
 }
 
 fn respond(
@@ -405,7 +404,7 @@ fn respond(
     id: u32,
     status: u16,
     reason: String,
-    headers: &[ByteString],
+    headers: &str,
     body: Bytes,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {

@@ -397,8 +397,8 @@ function whenConnected(req, run) {
 }
 
 ClientRequest.prototype._sendHead = function sendHead(body, isWhole) {
-  const headers = this._flatHeaders();
-  if (this.agent && this.agent.keepAlive && !this.hasHeader('connection')) headers.push('Connection', 'keep-alive');
+  let headers = this._headerText();
+  if (this.agent && this.agent.keepAlive && !this.hasHeader('connection')) headers += headers === '' ? 'Connection\nkeep-alive' : '\nConnection\nkeep-alive';
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   whenConnected(this, () => {
     if (this.destroyed) return;
@@ -422,7 +422,7 @@ ClientRequest.prototype._sendEnd = function sendEnd() {
   whenConnected(this, () => {
     if (this._exchange && !this.destroyed) {
       try {
-        ops.op_http_end(this._exchange, this._trailers || []);
+        ops.op_http_end(this._exchange, this._trailerText());
       } catch {
         // Sent whole: there is nothing to end.
       }
@@ -444,7 +444,7 @@ ClientRequest.prototype._awaitResponse = function awaitResponse() {
       res.statusCode = head.status;
       res.statusMessage = head.reason;
       res._setVersion(head.version);
-      res.rawHeaders = head.headers;
+      res._setHeaderText(head.headers);
       res.req = this;
       res._hasBody = head.hasBody;
       if (head.hasBody) res._setBody(() => ops.op_http_read_body(exchange));

@@ -7,6 +7,7 @@ const { joinHeaders } = require('internal/http/common');
 const { whenSettled } = require('internal/lifecycle');
 
 const kRawHeaders = Symbol('rawHeaders');
+const kHeaderText = Symbol('headerText');
 const kHeaders = Symbol('headers');
 const kReadBody = Symbol('readBody');
 const kReading = Symbol('reading');
@@ -35,11 +36,17 @@ Object.assign(IncomingMessage.prototype, {
   _dumped: false,
   _hasBody: false,
   _keepAlive: undefined,
-  [kRawHeaders]: [],
+  [kRawHeaders]: null,
+  [kHeaderText]: '',
   [kHeaders]: null,
   [kReadBody]: null,
   [kReading]: false,
 });
+
+/** The headers as the ops give them ("name\nvalue\n..."), split only if the app looks. */
+IncomingMessage.prototype._setHeaderText = function setHeaderText(text) {
+  this[kHeaderText] = text;
+};
 
 IncomingMessage.prototype._setVersion = function setVersion(version) {
   if (version === this.httpVersion) return;
@@ -129,6 +136,7 @@ Object.defineProperties(IncomingMessage.prototype, {
     configurable: true,
     enumerable: true,
     get() {
+      if (this[kRawHeaders] === null) this[kRawHeaders] = this[kHeaderText] === '' ? [] : this[kHeaderText].split('\n');
       return this[kRawHeaders];
     },
     set(value) {
@@ -141,7 +149,7 @@ Object.defineProperties(IncomingMessage.prototype, {
     configurable: true,
     enumerable: true,
     get() {
-      if (this[kHeaders] === null) this[kHeaders] = joinHeaders(this[kRawHeaders]);
+      if (this[kHeaders] === null) this[kHeaders] = joinHeaders(this.rawHeaders);
       return this[kHeaders];
     },
     set(value) {
@@ -172,7 +180,7 @@ Object.defineProperties(IncomingMessage.prototype, {
     configurable: true,
     get() {
       const distinct = {};
-      const raw = this[kRawHeaders];
+      const raw = this.rawHeaders;
       for (let i = 0; i < raw.length; i += 2) {
         const name = raw[i].toLowerCase();
         (distinct[name] || (distinct[name] = [])).push(raw[i + 1]);

@@ -111,17 +111,25 @@ OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
   this[kHeaders].delete(name.toLowerCase());
 };
 
-/** Name, value, name, value... with array values spread, ready for an op. */
-OutgoingMessage.prototype._flatHeaders = function flatHeaders() {
-  const flat = [];
+/**
+ * The headers as ops take them: "name\nvalue\nname\nvalue...", array values spread (a line
+ * feed cannot occur inside a validated name or value).
+ */
+OutgoingMessage.prototype._headerText = function headerText() {
+  let text = '';
   for (const [name, value] of this[kHeaders].values()) {
     if (Array.isArray(value)) {
-      for (const item of value) flat.push(name, String(item));
+      for (const item of value) text += text === '' ? `${name}\n${item}` : `\n${name}\n${item}`;
     } else {
-      flat.push(name, String(value));
+      text += text === '' ? `${name}\n${value}` : `\n${name}\n${value}`;
     }
   }
-  return flat;
+  return text;
+};
+
+/** The trailers added with addTrailers(), in the same form. */
+OutgoingMessage.prototype._trailerText = function trailerText() {
+  return this._trailers === null ? '' : this._trailers.join('\n');
 };
 
 OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {

@@ -14,7 +14,9 @@ const { OutgoingMessage } = require('internal/http/outgoing');
 const { ops } = core;
 const kServer = Symbol('server');
 const kConnection = Symbol('connection');
-const kExchanges = Symbol('exchanges');
+// hyper serves a connection's requests one at a time, so a socket has at most one response
+// in progress.
+const kCurrent = Symbol('currentResponse');
 const kTimer = Symbol('timer');
 
 // ---------------------------------------------------------------------------------------------
@@ -25,7 +27,7 @@ function ConnectionSocket(server, connection, remote, local) {
   EventEmitter.call(this);
   this[kServer] = server;
   this[kConnection] = connection;
-  this[kExchanges] = new Set();
+  this[kCurrent] = null;
   this[kTimer] = null;
   this.remoteAddress = remote.address;
   this.remotePort = remote.port;
@@ -107,8 +109,9 @@ ConnectionSocket.prototype._closed = function closed() {
   this.readable = false;
   this.writable = false;
   if (this[kTimer]) clearTimeout(this[kTimer]);
-  for (const response of this[kExchanges]) response._connectionLost();
-  this[kExchanges].clear();
+  const current = this[kCurrent];
+  this[kCurrent] = null;
+  if (current !== null) current._connectionLost();
   this.emit('close', false);
 };
 
@@ -204,9 +207,9 @@ function keepAliveValue(timeout) {
 ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
   this.statusCode = validateStatus(this.statusCode);
   if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[this.statusCode] || 'unknown';
-  const headers = this._flatHeaders();
-  if (this._keepAlive) headers.push('Connection', 'keep-alive', 'Keep-Alive', keepAliveValue(this.req.socket.server.keepAliveTimeout));
-  else headers.push('Connection', 'close');
+  let headers = this._headerText();
+  if (headers !== '') headers += '\n';
+  headers += this._keepAlive ? `Connection\nkeep-alive\nKeep-Alive\n${keepAliveValue(this.req.socket.server.keepAliveTimeout)}` : 'Connection\nclose';
   const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
   this._streamed = !isWhole;
   if (this._rid === undefined) return;
@@ -221,12 +224,12 @@ ServerResponse.prototype._sendBody = function sendBody(bytes) {
 };
 
 ServerResponse.prototype._sendEnd = function sendEnd() {
-  if (this._rid !== undefined && this._streamed) ops.op_http_end(this._id, this._trailers || []);
+  if (this._rid !== undefined && this._streamed) ops.op_http_end(this._id, this._trailerText());
 };
 
 ServerResponse.prototype._finished = function finished() {
   const socket = this.req.socket;
-  socket[kExchanges].delete(this);
+  if (socket[kCurrent] === this) socket[kCurrent] = null;
   const req = this.req;
   if (req._hasBody && !req.complete && !req.destroyed) req._dump();
   this.emit('close');
@@ -424,7 +427,7 @@ Server.prototype._onRequest = function onRequest(event) {
   req.method = event.method;
   req.url = event.url;
   req._setVersion(event.version);
-  req.rawHeaders = event.headers;
+  req._setHeaderText(event.headers);
   const id = event.id;
   if (event.hasBody) req._setBody(() => ops.op_http_read_body(id));
   req._hasBody = event.hasBody;
@@ -433,7 +436,7 @@ Server.prototype._onRequest = function onRequest(event) {
   res._id = id;
   res._rid = this._rid;
   res.socket = socket;
-  socket[kExchanges].add(res);
+  socket[kCurrent] = res;
   if (event.expectsContinue && this.listenerCount('checkContinue') > 0) {
     this.emit('checkContinue', req, res);
   } else {
@@ -464,7 +467,7 @@ Server.prototype.closeAllConnections = function closeAllConnections() {
 Server.prototype.closeIdleConnections = function closeIdleConnections() {
   if (this._rid === undefined) return;
   for (const [connection, socket] of this._sockets) {
-    if (socket[kExchanges].size === 0) ops.op_http_close_connection(this._rid, connection, true);
+    if (socket[kCurrent] === null) ops.op_http_close_connection(this._rid, connection, true);
   }
 };
 
