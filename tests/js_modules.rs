@@ -66,6 +66,7 @@ js_tests!(
     http,
     https,
     fetch,
+    child_process,
     fs_watch,
     dns,
 );

@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     let exe = stub_runtime::current_exe_path();
     let bundle = File::open(&exe).map_err(payload::Error::from).and_then(|mut file| payload::read_from(&mut file));
     match bundle {
-        Ok(bundle) => {
+        Ok(mut bundle) => {
+            if let Err(message) = use_fork_entry(&mut bundle, &exe) {
+                eprintln!("{message}");
+                return ExitCode::from(1);
+            }
             let args = std::env::args().skip(1).collect();
             let code = stub_runtime::run(stub_runtime::Launch::packed(bundle, args));
             ExitCode::from(code as u8)
@@ -24,5 +28,28 @@ fn main() -> ExitCode {
             eprintln!("{exe}: {err}");
             ExitCode::from(70)
         }
+    }
+}
+
+/// `child_process.fork(path)` in a packed app runs this same executable with `PACK_FORK_ENTRY`
+/// naming the module to start from: a path under the virtual root (as the app sees its own
+/// files) or a module key, with or without its `.js`. The variable is taken out of the
+/// environment, so the forked module's own children start normally.
+fn use_fork_entry(bundle: &mut payload::Bundle, exe: &str) -> Result<(), String> {
+    let Some(requested) = std::env::var_os("PACK_FORK_ENTRY") else { return Ok(()) };
+    std::env::remove_var("PACK_FORK_ENTRY");
+    let requested = requested.to_string_lossy().into_owned();
+    let root = format!("{}/", stub_runtime::virtual_root(exe).trim_end_matches('/'));
+    let key = requested.strip_prefix(&root).unwrap_or(&requested);
+    let found = ["", ".js", ".cjs", ".mjs", ".ts", "/index.js"]
+        .iter()
+        .map(|suffix| format!("{key}{suffix}"))
+        .find(|candidate| bundle.modules.iter().any(|module| &module.key == candidate));
+    match found {
+        Some(key) => {
+            bundle.entry = key;
+            Ok(())
+        }
+        None => Err(format!("Error: Cannot find module '{requested}': it is not bundled into {exe}")),
     }
 }

@@ -522,3 +522,52 @@ defineStream('stderr', () => outputStream(2));
 defineStream('stdin', inputStream);
 
 module.exports = process;
+
+// ---------------------------------------------------------------------------------------------
+// Signals: a listener for 'SIGINT' (or any signal but SIGKILL and SIGSTOP) catches it; once the
+// last one is removed the signal has its default effect again (ops/signal.rs). Listening never
+// keeps the process alive.
+
+const caughtSignals = new Set();
+let waitingForSignals = false;
+
+function isSignalName(name) {
+  return typeof name === 'string' && name.startsWith('SIG') && Object.hasOwn(require('os').constants.signals, name);
+}
+
+process.on('newListener', (name) => {
+  if (caughtSignals.has(name) || !isSignalName(name)) return;
+  const errno = ops.op_signal_listen(signalNumber(name));
+  if (errno !== 0) throw uvError(errno, 'uv_signal_start');
+  caughtSignals.add(name);
+  waitForSignals();
+});
+
+process.on('removeListener', (name) => {
+  if (!caughtSignals.has(name) || process.listenerCount(name) > 0) return;
+  caughtSignals.delete(name);
+  ops.op_signal_unlisten(signalNumber(name));
+});
+
+function waitForSignals() {
+  if (waitingForSignals) return;
+  waitingForSignals = true;
+  const next = ops.op_signal_next();
+  core.unrefOpPromise(next);
+  require('internal/lifecycle').whenSettled(next, (numbers) => {
+    waitingForSignals = false;
+    waitForSignals();
+    const names = require('os').constants.signals;
+    for (const number of numbers) {
+      for (const name of caughtSignals) if (names[name] === number) process.emit(name, name, number);
+    }
+  }, () => {
+    waitingForSignals = false;
+  });
+}
+
+// A child started by fork() gets process.send(), process.disconnect() and 'message' over the
+// channel its parent named in the environment (internal/child_process/ipc).
+if (process.env.PACK_CHANNEL_FD !== undefined || process.env.NODE_CHANNEL_FD !== undefined) {
+  require('internal/child_process/ipc').setupChild(process);
+}

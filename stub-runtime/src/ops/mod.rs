@@ -1,6 +1,7 @@
 //! Rust ops the JS side calls through `Deno.core.ops`, one file per family. The extension's op
 //! list below is grouped by family and reads as an index.
 
+pub mod child_process;
 pub mod dns;
 pub mod fs;
 pub mod fs_watch;
@@ -12,6 +13,7 @@ pub mod loader;
 pub mod net;
 pub mod os;
 pub mod process;
+pub mod signal;
 pub mod tls;
 pub mod tty;
 pub mod vfs;
@@ -177,6 +179,16 @@ deno_core::extension!(
         dns::op_dns_lookup_service,
 
         tty::op_tty_set_raw_mode,
+
+        child_process::op_cp_spawn,
+        child_process::op_cp_wait,
+        child_process::op_cp_kill,
+        child_process::op_cp_ipc_open,
+        child_process::op_cp_spawn_sync,
+
+        signal::op_signal_listen,
+        signal::op_signal_unlisten,
+        signal::op_signal_next,
 
         zlib::op_zlib_new,
         zlib::op_zlib_write,

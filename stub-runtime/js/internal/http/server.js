@@ -233,6 +233,12 @@ ServerResponse.prototype._finished = function finished() {
   const req = this.req;
   if (req._hasBody && !req.complete && !req.destroyed) req._dump();
   this.emit('close');
+  if (!req._hasBody) {
+    // A bodiless request is over with its response; only an app listening for the request's
+    // 'close' pays for destroying its stream to say so.
+    req.complete = true;
+    if (req.listenerCount('close') > 0 && !req.destroyed) req.destroy();
+  }
 };
 
 // The connection went away before the response was done.
