@@ -181,6 +181,28 @@ fn a_plain_http_json_api() {
 }
 
 #[test]
+fn expect_100_continue_gets_a_go_ahead_before_the_body() {
+    http_apps();
+    let server = Server::start("tests/http_apps/json_api.js", &["0"], &[]);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let body = r#"{"text":"later"}"#;
+    let head = format!(
+        "POST /notes HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    let mut interim = [0u8; 64];
+    let count = stream.read(&mut interim).unwrap();
+    assert!(text(&interim[..count]).starts_with("HTTP/1.1 100 Continue\r\n"), "{}", text(&interim[..count]));
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+    let response = Response::parse(&rest);
+    assert_eq!((response.status, response.body.as_str()), (201, r#"{"stored":{"text":"later"},"count":1}"#));
+}
+
+#[test]
 fn malformed_requests_get_an_error_status_and_the_server_keeps_serving() {
     http_apps();
     let server = Server::start("tests/http_apps/json_api.js", &["0"], &[("HEADERS_TIMEOUT_MS", "1000")]);

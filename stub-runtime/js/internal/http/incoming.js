@@ -2,7 +2,7 @@
 // Readable whose body comes from a `readBody` function returning a promise of the next chunk
 // (empty at the end); a message without a body ends as soon as it is read.
 'use strict';
-const { Readable, Stream } = require('stream');
+const { Readable } = require('stream');
 const { joinHeaders } = require('internal/http/common');
 const { whenSettled } = require('internal/lifecycle');
 
@@ -13,9 +13,9 @@ const kReadBody = Symbol('readBody');
 const kReading = Symbol('reading');
 
 function IncomingMessage(socket) {
-  // Readable's state is made on first use (see `_readableState` below): most requests are
-  // answered without touching the stream, and making it is a large share of a request's cost.
-  Stream.call(this);
+  // Neither Readable's state (see `_readableState` below) nor the emitter's listener table
+  // is made here: most requests are answered without touching either, and making them was a
+  // large share of a request's cost. EventEmitter's methods make the table on first use.
   this.socket = socket;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);

@@ -18,7 +18,7 @@ const EMPTY = new Uint8Array(0);
 const HIGH_WATER_MARK = 16;
 
 function OutgoingMessage() {
-  Stream.call(this);
+  // The emitter's listener table is made on first use by EventEmitter's methods.
   this[kHeaders] = new Map();
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
