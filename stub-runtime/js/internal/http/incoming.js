@@ -98,8 +98,10 @@ function connectionReset(cause) {
   return reset;
 }
 
+// As in Node, giving up on a message before its end gives up on its connection.
 IncomingMessage.prototype._destroy = function destroy(error, callback) {
   if (!this.readableEnded || !this.complete) this.aborted = true;
+  if (!this.complete && this.socket && !this.socket.destroyed) this.socket.destroy();
   callback(error);
 };
 
