@@ -95,6 +95,9 @@ class ReadStream extends Readable {
     }
     const buffer = require('buffer').Buffer.allocUnsafe(remaining);
     fsModule().read(this.fd, buffer, 0, remaining, this.pos ?? null, (error, bytesRead) => {
+      // Destroyed while reading: what was read no longer belongs to anyone (and an end-of-file
+      // here must not make the stream look finished).
+      if (this.destroyed) return;
       if (error) {
         this.destroy(error);
         return;

@@ -490,6 +490,7 @@ ClientRequest.prototype.destroy = function destroy(error) {
     // As in Node, the request closes first, then the response reports the loss.
     res.aborted = true;
     process.nextTick(() => {
+      if (error !== undefined && !this.aborted) this.emit('error', error);
       this.emit('close');
       res.destroy(connectionReset());
     });
