@@ -16,6 +16,9 @@ Object.setPrototypeOf(Process, EventEmitter);
 Object.defineProperty(Process, 'name', { value: 'process' });
 
 const process = new Process();
+// Object.prototype.toString gives "[object process]", as in Node (assert's deep equality
+// tells process from a copy of it by that tag).
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
 
 // The Node release whose API this runtime follows; packages feature-test against it.
 const NODE_VERSION = '20.11.1';
