@@ -11,7 +11,9 @@ function emitExit() {
   if (exiting) return;
   exiting = true;
   process._exiting = true;
-  process.emit('exit', process.exitCode ?? 0);
+  // As in Node, 'exit' listeners see the code in process.exitCode too (0 unless set).
+  process.exitCode ??= 0;
+  process.emit('exit', process.exitCode);
 }
 
 function exit(code) {
@@ -45,17 +47,29 @@ function exitFromLoop() {
   return process.exitCode ?? 0;
 }
 
+// Node's exit codes for a process killed by an error: the error itself, an
+// 'uncaughtException' listener that threw, and process._fatalException replaced by a
+// non-function.
+const UNCAUGHT_EXIT_CODE = 1;
+const LISTENER_THREW_EXIT_CODE = 7;
+const BROKEN_FATAL_HANDLER_EXIT_CODE = 6;
+
 function handleUncaughtException(error, origin) {
+  if (Object.prototype.hasOwnProperty.call(process, '_fatalException') && typeof process._fatalException !== 'function') {
+    core.ops.op_process_exit(BROKEN_FATAL_HANDLER_EXIT_CODE);
+  }
+  let code = UNCAUGHT_EXIT_CODE;
   if (!exiting && process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
       return;
     } catch (thrownByListener) {
       error = thrownByListener;
+      code = LISTENER_THREW_EXIT_CODE;
     }
   }
   core.ops.op_process_write(2, require('internal/errors').formatUncaught(error, origin));
-  process.exitCode = 1;
+  process.exitCode = code;
   if (!exiting) {
     try {
       emitExit();
@@ -63,7 +77,8 @@ function handleUncaughtException(error, origin) {
       // An 'exit' listener threw while the process was already dying: exit regardless.
     }
   }
-  core.ops.op_process_exit(1);
+  // An 'exit' listener may still have changed the code, as Node allows.
+  core.ops.op_process_exit(process.exitCode ?? code);
 }
 
 /** Returns true when the rejection was handled (so deno_core reports nothing). */
