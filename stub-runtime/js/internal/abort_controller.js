@@ -7,18 +7,13 @@ const kCreate = Symbol('create');
 const kAborted = Symbol('aborted');
 const kReason = Symbol('reason');
 
+// The default reasons are DOMExceptions, as in Node (code 20 and 23 come with the names).
 function abortError() {
-  const error = new Error('This operation was aborted');
-  error.name = 'AbortError';
-  error.code = 20;
-  return error;
+  return new DOMException('This operation was aborted', 'AbortError');
 }
 
 function timeoutError() {
-  const error = new Error('The operation was aborted due to timeout');
-  error.name = 'TimeoutError';
-  error.code = 23;
-  return error;
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
 function abortSignal(signal, reason) {
