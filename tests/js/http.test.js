@@ -161,6 +161,30 @@ async function clientErrors() {
   log('server closed with closeAllConnections');
 }
 
+// Node's socketPath option (how clients reach Docker's API): the server here is a plain net
+// server answering by hand, so only the client is under test.
+async function unixSocketClient() {
+  const net = require('net');
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-http-unix-'));
+  const socketPath = path.join(dir, 'api.sock');
+  const server = net.createServer((connection) =>
+    connection.once('data', (request) => {
+      const target = request.toString().split(' ')[1];
+      connection.end(`HTTP/1.1 200 OK\r\nContent-Length: ${target.length}\r\nConnection: close\r\n\r\n${target}`);
+    }),
+  );
+  await new Promise((resolve) => server.listen(socketPath, resolve));
+  const { res, text } = await fetchText({ socketPath, path: '/containers/json' });
+  log('over a unix socket:', res.statusCode, text);
+  const missing = await new Promise((resolve) => http.get({ socketPath: path.join(dir, 'none.sock') }).on('error', resolve));
+  log(missing.code, missing.syscall);
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(dir, { recursive: true });
+}
+
 function tables() {
   log(http.STATUS_CODES[200], http.STATUS_CODES[404], http.STATUS_CODES[418], http.METHODS.includes('PATCH'), http.METHODS.length);
   log(http.maxHeaderSize, typeof http.globalAgent, http.globalAgent.keepAlive);
@@ -184,4 +208,5 @@ function tables() {
   await keepAlive();
   await pipedResponse();
   await clientErrors();
+  await unixSocketClient();
 })();

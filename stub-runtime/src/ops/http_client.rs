@@ -16,7 +16,7 @@ use serde::Serialize;
 use tokio::sync::oneshot;
 
 use super::http::{exchanges, fill_headers, flatten_headers, gone, Exchange, OutgoingBody};
-use super::net::{connect_tcp, endpoints, Opened};
+use super::net::{connect_tcp, endpoints, Endpoint, Opened};
 use super::tls;
 
 pub struct ClientConnection {
@@ -57,6 +57,19 @@ pub async fn op_http_client_connect(
     };
     let rid = state.borrow_mut().resource_table.add(ClientConnection { sender: RefCell::new(sender), task });
     Ok(Opened { rid, local, remote })
+}
+
+/// Opens a connection to a Unix socket (Node's `socketPath` option, e.g. Docker's API) and
+/// starts hyper's client on it.
+#[op2]
+#[serde]
+pub async fn op_http_client_connect_unix(state: Rc<RefCell<OpState>>, #[string] path: String) -> Result<Opened, JsErrorBox> {
+    let stream = tokio::net::UnixStream::connect(&path)
+        .await
+        .map_err(|err| JsErrorBox::generic(format!("{} connect", err.raw_os_error().unwrap_or(libc::EIO))))?;
+    let (sender, task) = start_client(stream).await?;
+    let rid = state.borrow_mut().resource_table.add(ClientConnection { sender: RefCell::new(sender), task });
+    Ok(Opened { rid, local: Endpoint::default(), remote: Endpoint::default() })
 }
 
 async fn start_client<I>(io: I) -> Result<(SendRequest<OutgoingBody>, tokio::task::AbortHandle), JsErrorBox>

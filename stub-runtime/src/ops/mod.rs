@@ -153,6 +153,7 @@ deno_core::extension!(
         http::op_http_end,
         http::op_http_close_exchange,
         http_client::op_http_client_connect,
+        http_client::op_http_client_connect_unix,
         http_client::op_http_client_usable,
         http_client::op_http_client_request,
         http_client::op_http_client_response,

@@ -105,6 +105,7 @@ Object.setPrototypeOf(Agent.prototype, EventEmitter.prototype);
 Agent.defaultMaxSockets = Infinity;
 
 Agent.prototype.getName = function getName(options = {}) {
+  if (options.socketPath !== undefined) return `${options.socketPath}:`;
   let name = `${options.host || 'localhost'}:`;
   if (options.port) name += options.port;
   name += ':';
@@ -142,9 +143,12 @@ Agent.prototype._connect = function connect(req, options, name) {
   (this.sockets[name] || (this.sockets[name] = [])).push(placeholder);
   const host = options.host || 'localhost';
   const port = Number(options.port) || this.defaultPort;
-  const tls = this._tlsOptions(options);
+  const tls = options.socketPath === undefined ? this._tlsOptions(options) : null;
+  const connecting = options.socketPath === undefined
+    ? ops.op_http_client_connect(host, port, tls)
+    : ops.op_http_client_connect_unix(String(options.socketPath));
   whenSettled(
-    ops.op_http_client_connect(host, port, tls),
+    connecting,
     (opened) => {
       const list = this.sockets[name];
       const socket = new ClientSocket(opened, this, name);
@@ -154,7 +158,7 @@ Agent.prototype._connect = function connect(req, options, name) {
     },
     (error) => {
       this._forget(name, placeholder);
-      req._connectFailed(connectError(error, host, port));
+      req._connectFailed(options.socketPath === undefined ? connectError(error, host, port) : netError(error, { address: String(options.socketPath) }));
     },
   );
 };
@@ -296,7 +300,6 @@ function ClientRequest(input, options, callback) {
   if (!TOKEN.test(method)) throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Method must be a valid HTTP token ["${method}"]`);
   const path = options.path === undefined || options.path === null ? '/' : String(options.path);
   if (/[\u0000-\u0020\u007f-\uffff]/.test(path)) throw nodeError(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
-  if (options.socketPath !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'http requests over Unix sockets are not supported yet');
   this.method = method.toUpperCase();
   this.path = path;
   this.agent = agent;
