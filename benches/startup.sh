@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up and size of the packed hello example, beside node running the same script, in one
 # run. Also start-up with the engine's bytecode cache opted in (PACK_CODE_CACHE_DIR), which is
-# off by default because it writes to disk.
+# off by default because it writes to disk, and without the start-up snapshot
+# (PACK_NO_SNAPSHOT, see stub-runtime/src/snapshot.rs), to show what the snapshot saves.
 #
 #   benches/startup.sh            (after `cargo build --release`; `make bench` does both)
 #
@@ -26,8 +27,8 @@ if command -v node >/dev/null; then
 fi
 
 echo "== start-up (hello, to exit)"
-commands=("$work/hello" "env PACK_CODE_CACHE_DIR=$work/cache $work/hello")
-names=("pack (no code cache)" "pack (code cache opted in)")
+commands=("$work/hello" "env PACK_CODE_CACHE_DIR=$work/cache $work/hello" "env PACK_NO_SNAPSHOT=1 $work/hello")
+names=("pack (no code cache)" "pack (code cache opted in)" "pack (no start-up snapshot)")
 if command -v node >/dev/null; then
   commands+=("node examples/hello/index.js")
   names+=("node")

@@ -67,6 +67,8 @@ js_tests!(
     https,
     fetch,
     child_process,
+    worker_threads,
+    cluster,
     fs_watch,
     dns,
 );

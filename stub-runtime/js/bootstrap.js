@@ -73,6 +73,10 @@
     Request: ['internal/fetch/request', 'Request'],
     Response: ['internal/fetch/response', 'Response'],
     FormData: ['internal/fetch/form_data', 'FormData'],
+    MessageChannel: ['worker_threads', 'MessageChannel'],
+    MessagePort: ['worker_threads', 'MessagePort'],
+    BroadcastChannel: ['worker_threads', 'BroadcastChannel'],
+    MessageEvent: ['internal/worker/ports', 'MessageEvent'],
   };
   for (const [name, [id, key]] of Object.entries(lazyGlobals)) {
     defineLazy(name, () => requireBuiltin(id)[key]);

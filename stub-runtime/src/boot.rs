@@ -8,8 +8,9 @@ use payload::Bundle;
 use std::rc::Rc;
 
 use crate::source_maps::SourceMaps;
+use crate::ops::worker::WorkerSelf;
 use crate::vfs::Vfs;
-use crate::{builtins, code_cache, ops, virtual_root};
+use crate::{builtins, code_cache, ops, snapshot, virtual_root};
 
 /// Everything a run needs: the app and how it was invoked.
 pub struct Launch {
@@ -64,7 +65,7 @@ pub fn run(launch: Launch) -> i32 {
             return 1;
         }
     };
-    let result = tokio.block_on(run_to_exit(launch));
+    let result = tokio.block_on(run_to_exit(launch, None));
     ops::tty::restore_terminal_modes();
     match result {
         Ok(code) => code,
@@ -81,33 +82,80 @@ pub fn run(launch: Launch) -> i32 {
 /// than this.
 const ENGINE_STACK_KIB: u32 = 4096;
 
-async fn run_to_exit(launch: Launch) -> anyhow::Result<i32> {
+/// Runs a worker thread's runtime to completion (see `crate::worker`); returns its exit code.
+pub(crate) fn run_worker(launch: Launch, worker: WorkerSelf) -> i32 {
+    let control = worker.control.clone();
+    let tokio = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(tokio) => tokio,
+        Err(err) => {
+            eprintln!("pack: cannot start a worker's event loop: {err}");
+            return 1;
+        }
+    };
+    match tokio.block_on(run_to_exit(launch, Some(worker))) {
+        Ok(code) => control.exit_code(code),
+        // Stopping a worker unwinds its JS with an error nobody should see.
+        Err(_) if control.stopping() => control.exit_code(1),
+        Err(err) => {
+            eprintln!("{err:#}");
+            1
+        }
+    }
+}
+
+async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Result<i32> {
     deno_core::v8_set_flags(vec![String::new(), format!("--stack-size={ENGINE_STACK_KIB}")]);
     let source_maps = SourceMaps::new(&launch);
+    let mut extension = ops::pack_runtime::init(launch);
+    if worker.is_some() {
+        // In a worker, process.exit() ends the worker's thread, not the process.
+        extension.middleware_fn = Some(Box::new(|op| match op.name {
+            "op_process_exit" => op.with_implementation_from(&ops::worker::op_worker_exit()),
+            _ => op,
+        }));
+    }
+    let startup_snapshot = snapshot::startup_snapshot();
     let mut runtime = JsRuntime::try_new(RuntimeOptions {
         module_loader: Some(Rc::new(source_maps)),
-        extensions: vec![ops::pack_runtime::init(launch)],
+        extensions: vec![extension],
+        startup_snapshot,
         ..Default::default()
     })
     .context("cannot create the JavaScript runtime")?;
+    if startup_snapshot.is_some() {
+        runtime.execute_script("node:internal/snapshot_repair", snapshot::REPAIR_SCRIPT)?;
+    }
+    let Some(worker) = worker else { return run_main(&mut runtime).await };
+    let control = worker.control.clone();
+    control.set_isolate(runtime.v8_isolate().thread_safe_handle());
+    let _ = worker.events.send(ops::worker::WorkerEvent::Online);
+    runtime.op_state().borrow_mut().put(worker);
+    tokio::select! {
+        result = run_main(&mut runtime) => result,
+        () = control.stopped() => Ok(1),
+    }
+}
+
+async fn run_main(runtime: &mut JsRuntime) -> anyhow::Result<i32> {
+    let runtime = &mut *runtime;
 
     // The bootstrap script runs the entry module and evaluates to the two functions Rust calls
     // once the event loop is empty: `beforeExit` (emits the event; true when a listener ran)
     // and `exit` (emits 'exit', returns the exit code).
     let hooks = runtime.execute_script("node:internal/bootstrap", builtins::bootstrap())?;
-    let [before_exit, exit] = lifecycle_hooks(&mut runtime, hooks).context("bootstrap.js must evaluate to [beforeExit, exit]")?;
+    let [before_exit, exit] = lifecycle_hooks(runtime, hooks).context("bootstrap.js must evaluate to [beforeExit, exit]")?;
 
     loop {
         runtime.run_event_loop(PollEventLoopOptions::default()).await?;
-        let listened = call(&mut runtime, &before_exit).await?;
+        let listened = call(runtime, &before_exit).await?;
         // As in Node, 'beforeExit' listeners may schedule more work, and the loop goes on;
         // when they scheduled nothing that is still pending, the process exits.
-        if !listened.truthy || !has_pending_work(&mut runtime).await? {
+        if !listened.truthy || !has_pending_work(runtime).await? {
             break;
         }
     }
 
-    Ok(call(&mut runtime, &exit).await?.integer.unwrap_or(0))
+    Ok(call(runtime, &exit).await?.integer.unwrap_or(0))
 }
 
 /// Calls a JS function and waits for its result, running the event loop meanwhile.

@@ -24,8 +24,10 @@ mod boot;
 mod builtins;
 mod code_cache;
 mod ops;
+mod snapshot;
 mod source_maps;
 mod vfs;
+mod worker;
 
 pub use boot::{current_exe_path, run, Launch};
 

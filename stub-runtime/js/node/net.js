@@ -361,6 +361,12 @@ Object.defineProperty(Server.prototype, 'listening', {
   },
 });
 
+// A cluster worker binds with SO_REUSEPORT so its siblings share the port, and tells the
+// primary when it listens (internal/cluster/child).
+function inClusterWorker() {
+  return require('internal/cluster/role').isWorker;
+}
+
 Server.prototype.listen = function listen(...args) {
   const callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   if (callback) this.once('listening', callback);
@@ -379,14 +385,18 @@ Server.prototype.listen = function listen(...args) {
   const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
   const backlog = options.backlog || 511;
   const host = options.host;
+  if (port === 0 && !options.exclusive && inClusterWorker()) {
+    require('internal/cluster/child')._sharedPort(host, (shared) => this.listen({ ...options, port: shared, exclusive: shared === 0 }));
+    return this;
+  }
   if (host === undefined || host === null || host === '') {
     this._listenOnAnyAddress(port, backlog);
   } else if (isIP(host)) {
-    this._listenOn(() => ops.op_net_listen_tcp(host, port, backlog), { address: host, port });
+    this._listenOn(() => ops.op_net_listen_tcp(host, port, backlog, inClusterWorker()), { address: host, port });
   } else {
     require('dns').lookup(host, (error, address) => {
       if (error) this.emit('error', error);
-      else this._listenOn(() => ops.op_net_listen_tcp(address, port, backlog), { address, port });
+      else this._listenOn(() => ops.op_net_listen_tcp(address, port, backlog, inClusterWorker()), { address, port });
     });
   }
   return this;
@@ -395,14 +405,14 @@ Server.prototype.listen = function listen(...args) {
 // Like Node: IPv6's any-address (which also takes IPv4), or IPv4's when the host has no IPv6.
 Server.prototype._listenOnAnyAddress = function listenOnAnyAddress(port, backlog) {
   try {
-    this._listen(ops.op_net_listen_tcp('::', port, backlog));
+    this._listen(ops.op_net_listen_tcp('::', port, backlog, inClusterWorker()));
   } catch (error) {
     const code = netError(error).code;
     if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') {
       this._failListen(error, { address: '::', port });
       return;
     }
-    this._listenOn(() => ops.op_net_listen_tcp('0.0.0.0', port, backlog), { address: '0.0.0.0', port });
+    this._listenOn(() => ops.op_net_listen_tcp('0.0.0.0', port, backlog, inClusterWorker()), { address: '0.0.0.0', port });
   }
 };
 
@@ -426,6 +436,7 @@ Server.prototype._listen = function listenWith(opened) {
   this._address = opened.local;
   process.nextTick(() => {
     if (this[kListener] !== opened.rid) return;
+    if (inClusterWorker()) require('internal/cluster/child')._listening(this, this.address());
     this.emit('listening');
     this._accept();
   });

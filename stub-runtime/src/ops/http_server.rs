@@ -135,6 +135,7 @@ pub fn op_http_listen(
     #[smi] max_header_bytes: u32,
     headers_timeout_ms: f64,
     #[serde] tls: Option<ServerTls>,
+    reuse_port: bool,
 ) -> Result<(ResourceId, Endpoint), JsErrorBox> {
     let tls = tls.map(|tls| super::tls::acceptor(&tls.cert, &tls.key)).transpose()?;
     let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
@@ -142,6 +143,11 @@ pub fn op_http_listen(
     let listen = || -> std::io::Result<TcpListener> {
         let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
         socket.set_reuseaddr(true)?;
+        // Cluster workers share a port: each binds it and the kernel spreads connections.
+        #[cfg(unix)]
+        if reuse_port {
+            socket.set_reuseport(true)?;
+        }
         socket.bind(address)?;
         socket.listen(backlog)
     };

@@ -17,6 +17,7 @@ pub mod signal;
 pub mod tls;
 pub mod tty;
 pub mod vfs;
+pub mod worker;
 pub mod zlib;
 
 deno_core::extension!(
@@ -195,10 +196,24 @@ deno_core::extension!(
         zlib::op_zlib_write,
         zlib::op_zlib_close,
         zlib::op_zlib_oneshot,
+
+        worker::op_port_pair,
+        worker::op_port_post,
+        worker::op_port_recv,
+        worker::op_port_try_recv,
+        worker::op_port_close,
+        worker::op_worker_spawn,
+        worker::op_worker_next_event,
+        worker::op_worker_terminate,
+        worker::op_worker_info,
+        worker::op_worker_report_error,
+        worker::op_worker_exit,
+        worker::op_cluster_reserve_port,
     ],
     options = { launch: crate::boot::Launch },
     state = |state, options| {
         process::init(state, &options.launch);
+        crate::worker::init(state, &options.launch);
         state.put(options.launch.into_vfs());
     },
 );

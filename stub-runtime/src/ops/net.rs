@@ -287,12 +287,18 @@ pub fn op_net_listen_tcp(
     #[string] ip: String,
     #[smi] port: u16,
     #[smi] backlog: u32,
+    reuse_port: bool,
 ) -> Result<Opened, JsErrorBox> {
     let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
     let address = SocketAddr::new(ip, port);
     let listen = || -> io::Result<TcpListener> {
         let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
         socket.set_reuseaddr(true)?;
+        // Cluster workers share a port: each binds it and the kernel spreads connections.
+        #[cfg(unix)]
+        if reuse_port {
+            socket.set_reuseport(true)?;
+        }
         socket.bind(address)?;
         socket.listen(backlog)
     };

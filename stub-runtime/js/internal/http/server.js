@@ -322,10 +322,14 @@ Server.prototype.listen = function listen(...args) {
   const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
   const backlog = options.backlog || 511;
   const host = options.host;
+  if (port === 0 && !options.exclusive && inClusterWorker()) {
+    require('internal/cluster/child')._sharedPort(host, (shared) => this.listen({ ...options, port: shared, exclusive: shared === 0 }));
+    return this;
+  }
   const start = (address) => {
     try {
       const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
-      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls);
+      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls, inClusterWorker());
       this._started(rid, local);
     } catch (error) {
       if (address === '::' && /^(97|99) /.test(error.message)) return start('0.0.0.0');
@@ -356,8 +360,17 @@ Server.prototype._started = function started(rid, local) {
   this._stopped = false;
   this._httpAddress = local;
   this._pump();
-  process.nextTick(() => this.emit('listening'));
+  process.nextTick(() => {
+    if (inClusterWorker()) require('internal/cluster/child')._listening(this, this.address());
+    this.emit('listening');
+  });
 };
+
+// A cluster worker binds with SO_REUSEPORT so its siblings share the port, and tells the
+// primary when it listens (internal/cluster/child).
+function inClusterWorker() {
+  return require('internal/cluster/role').isWorker;
+}
 
 Server.prototype.address = function address() {
   return this.listening ? { ...this._httpAddress } : null;

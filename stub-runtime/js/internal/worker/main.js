@@ -1,0 +1,92 @@
+// The start of a worker thread. The loader runs a tiny `[worker]` entry (src/worker.rs) that
+// calls start() here with its own module object; start() turns that module into the worker's
+// file (or `eval` code), so `require.main === module` holds there as in Node, after routing
+// the thread's uncaught errors to the parent instead of the terminal.
+'use strict';
+const core = require('internal/core');
+const process = require('process');
+const lifecycle = require('internal/lifecycle');
+const { serializeError } = require('internal/worker/errors');
+const { Module } = require('internal/modules');
+
+const ops = core.ops;
+
+// A worker's uncaught exception is the parent's 'error' event; the worker then exits with 1.
+function onUncaughtException(error, origin) {
+  if (process.listenerCount('uncaughtException') > 0) {
+    try {
+      process.emit('uncaughtException', error, origin);
+      return;
+    } catch (thrownByListener) {
+      error = thrownByListener;
+    }
+  }
+  ops.op_worker_report_error(serializeError(error));
+  try {
+    lifecycle.exit(1);
+  } catch {
+    ops.op_process_exit(1);
+  }
+}
+
+function onUnhandledRejection(promise, reason) {
+  if (process.listenerCount('unhandledRejection') > 0) {
+    process.emit('unhandledRejection', reason, promise);
+    return true;
+  }
+  onUncaughtException(reason, 'unhandledRejection');
+  return true;
+}
+
+function dirname(filename) {
+  const slash = filename.lastIndexOf('/');
+  return slash <= 0 ? '/' : filename.slice(0, slash);
+}
+
+function compile(source, filename) {
+  const [compiled, failure] = core.compileFunction(source, `file://${filename}`, undefined, [
+    'exports',
+    'require',
+    'module',
+    '__filename',
+    '__dirname',
+  ]);
+  if (failure !== null) throw failure.thrown;
+  return compiled;
+}
+
+/** Runs the worker's code as `module`, the thread's main module. */
+function start(module, require) {
+  // The bootstrap calls these hooks through the module object, so replacing them here
+  // redirects the whole thread's uncaught errors.
+  lifecycle.handleUncaughtException = onUncaughtException;
+  lifecycle.handleUnhandledRejection = onUnhandledRejection;
+
+  const { start: what } = ops.op_worker_info();
+  const { root } = ops.op_loader_entry();
+  const rootPrefix = root.endsWith('/') ? root : `${root}/`;
+  delete Module._cache[module.filename];
+  process.argv.splice(1, process.argv.length - 1, what.filename, ...what.argv);
+
+  if (what.eval) {
+    // Relative requires in eval code resolve from the working directory, as in Node.
+    module.filename = `${process.cwd()}/[worker eval]`;
+    module.path = process.cwd();
+    module.id = '[worker eval]';
+    require.main = undefined;
+    compile(what.target, '/[worker eval]').call(module.exports, module.exports, require, module, '[worker eval]', '.');
+    return;
+  }
+  const record = ops.op_loader_module(what.target);
+  const filename = rootPrefix + what.target;
+  module.filename = filename;
+  module.path = dirname(filename);
+  Module._cache[filename] = module;
+  if (record.kind === 'json') {
+    module.exports = JSON.parse(record.source);
+    return;
+  }
+  compile(record.source, filename).call(module.exports, module.exports, require, module, filename, module.path);
+}
+
+module.exports = { start };

@@ -1,0 +1,269 @@
+// worker_threads: Worker, isMainThread, parentPort, workerData, threadId and message ports.
+// Each Worker is a thread with its own engine and event loop (src/worker.rs) running a module
+// of the app's bundle, or `eval` code; it talks to its parent over a MessagePort pair.
+'use strict';
+const core = require('internal/core');
+const EventEmitter = require('events');
+const { nodeError, invalidArgType } = require('internal/errors');
+const { whenSettled } = require('internal/lifecycle');
+const ports = require('internal/worker/ports');
+const { MessageChannel, MessagePort, portFromId, receiveMessageOnPort, serializeMessage } = ports;
+
+const ops = core.ops;
+const info = ops.op_worker_info();
+const isMainThread = info === null;
+const threadId = isMainThread ? 0 : info.threadId;
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+
+const parentPort = isMainThread ? null : portFromId(info.parentPort);
+const workerData = isMainThread ? null : info.start.workerData === null ? undefined : core.deserialize(new Uint8Array(info.start.workerData));
+
+const kHandle = Symbol('kHandle');
+const kPort = Symbol('kPort');
+const kExit = Symbol('kExit');
+
+const environmentData = new Map();
+
+function validateFilename(filename, options) {
+  if (filename instanceof URL || (filename !== null && typeof filename === 'object' && typeof filename.href === 'string')) {
+    if (filename.protocol === 'data:') throw nodeError(TypeError, 'ERR_PACK_UNAVAILABLE', 'data: URLs are not supported as worker filenames');
+    return require('url').fileURLToPath(filename);
+  }
+  if (typeof filename !== 'string') throw invalidArgType('filename', 'of type string or an instance of URL', filename);
+  if (options.eval) return filename;
+  if (!filename.startsWith('/') && !filename.startsWith('./') && !filename.startsWith('../')) {
+    throw nodeError(
+      TypeError,
+      'ERR_WORKER_PATH',
+      `The worker script or module filename must be an absolute path or a relative path starting with './' or '../'. Received "${filename}"`,
+    );
+  }
+  return require('path').resolve(filename);
+}
+
+// The bundled module a worker file is (Node's file then index suffixes), or null.
+function bundledKey(filename) {
+  const { root } = ops.op_loader_entry();
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  if (!filename.startsWith(prefix)) return null;
+  const key = filename.slice(prefix.length);
+  for (const suffix of ['', '.js', '.cjs', '.mjs', '.ts', '/index.js']) {
+    if (ops.op_loader_module(key + suffix) !== null) return key + suffix;
+  }
+  return null;
+}
+
+function notBundled(filename) {
+  const error = new Error(
+    `Cannot find module '${filename}': worker files must be bundled with the app; ` +
+      `add it with \`--include\` when packing (a file only named in new Worker(path) is not found by the packer)`,
+  );
+  error.code = 'MODULE_NOT_FOUND';
+  error.requireStack = [];
+  return error;
+}
+
+function serializedWorkerData(options) {
+  if (!('workerData' in options)) return null;
+  return Array.from(serializeMessage(options.workerData, options.transferList).data);
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+    const path = validateFilename(filename, options);
+    if (options.argv !== undefined && !Array.isArray(options.argv)) throw invalidArgType('options.argv', 'an instance of Array', options.argv);
+    const key = options.eval ? path : bundledKey(path);
+    this[kExit] = { code: undefined, waiters: [], exited: false, refed: true, events: undefined, portClosed: false };
+    this.resourceLimits = { ...options.resourceLimits };
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    if (key === null) {
+      this.threadId = -1;
+      // As in Node, a missing file is the worker's error, then its exit.
+      process.nextTick(() => {
+        setImmediate(() => this._exited(1));
+        this.emit('error', notBundled(path));
+      });
+      return;
+    }
+    const spawned = ops.op_worker_spawn({
+      target: key,
+      eval: Boolean(options.eval),
+      filename: options.eval ? '[worker eval]' : path,
+      argv: (options.argv ?? []).map(String),
+      workerData: serializedWorkerData(options),
+      name: options.name === undefined ? '' : String(options.name),
+    });
+    this.threadId = spawned.threadId;
+    this[kPort] = portFromId(spawned.port, true);
+    this[kPort].on('message', (message) => this.emit('message', message));
+    this[kPort].on('messageerror', (error) => this.emit('messageerror', error));
+    this[kPort].on('close', () => {
+      this[kExit].portClosed = true;
+      if (this[kExit].code !== undefined) this._exited(this[kExit].code);
+    });
+    this[kPort].unref();
+    this._nextEvent();
+  }
+
+  postMessage(value, transferList) {
+    if (this[kPort] === undefined || this[kExit].exited) return;
+    this[kPort].postMessage(value, transferList);
+  }
+
+  terminate(callback) {
+    const state = this[kExit];
+    const done = new Promise((resolve) => {
+      if (state.exited) resolve(state.code);
+      else state.waiters.push(resolve);
+    });
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
+      done.then((code) => callback(null, code));
+    }
+    if (!state.exited && this.threadId > 0) ops.op_worker_terminate(this.threadId);
+    return done;
+  }
+
+  ref() {
+    this[kExit].refed = true;
+    if (this[kExit].events) core.refOpPromise(this[kExit].events);
+  }
+
+  unref() {
+    this[kExit].refed = false;
+    if (this[kExit].events) core.unrefOpPromise(this[kExit].events);
+  }
+
+  getHeapSnapshot() {
+    return Promise.reject(nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'heap snapshots are not available in this runtime'));
+  }
+
+  get performance() {
+    return { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
+  }
+
+  // Online, error and exit come from the worker's thread, one op at a time.
+  _nextEvent() {
+    const state = this[kExit];
+    const promise = ops.op_worker_next_event(this.threadId);
+    state.events = promise;
+    if (!state.refed) core.unrefOpPromise(promise);
+    whenSettled(promise, (event) => {
+      state.events = undefined;
+      if (event === null) return;
+      if (event.kind === 'online') this.emit('online');
+      else if (event.kind === 'error') this.emit('error', require('internal/worker/errors').deserializeError(event.data));
+      if (event.kind === 'exit') this._drainThenExit(event.code);
+      else this._nextEvent();
+    }, () => {
+      state.events = undefined;
+    });
+  }
+
+  // Messages the worker posted before it ended are delivered first: the port's 'close', which
+  // follows them, emits 'exit'. Until then the parent stays alive for them.
+  _drainThenExit(code) {
+    this[kExit].code = code;
+    if (this[kExit].portClosed) {
+      this._exited(code);
+      return;
+    }
+    this[kPort].ref();
+    this[kPort][ports.kState].internal = true;
+    this[kPort]._updateRef();
+    this[kPort].close();
+  }
+
+  _exited(code) {
+    const state = this[kExit];
+    if (state.exited) return;
+    state.exited = true;
+    state.code = code;
+    this.emit('exit', code);
+    for (const resolve of state.waiters.splice(0)) resolve(code);
+  }
+}
+
+function markAsUntransferable() {}
+
+function isMarkedAsUntransferable() {
+  return false;
+}
+
+function moveMessagePortToContext() {
+  throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'vm contexts are not available in this runtime');
+}
+
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+// BroadcastChannel within one thread's reach: channels of the same name in this thread.
+const broadcastChannels = new Map();
+class BroadcastChannel extends EventTarget {
+  constructor(name) {
+    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
+    super();
+    this.name = `${name}`;
+    this.onmessage = null;
+    let members = broadcastChannels.get(this.name);
+    if (!members) broadcastChannels.set(this.name, (members = new Set()));
+    members.add(this);
+    this._closed = false;
+  }
+
+  postMessage(message) {
+    if (this._closed) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: BroadcastChannel is closed.');
+    const data = serializeMessage(message).data;
+    for (const member of broadcastChannels.get(this.name) ?? []) {
+      if (member === this) continue;
+      setImmediate(() => {
+        if (member._closed) return;
+        const event = new ports.MessageEvent('message', { data: core.deserialize(data) });
+        if (typeof member.onmessage === 'function') member.onmessage(event);
+        member.dispatchEvent(event);
+      });
+    }
+  }
+
+  close() {
+    this._closed = true;
+    broadcastChannels.get(this.name)?.delete(this);
+  }
+
+  ref() {
+    return this;
+  }
+
+  unref() {
+    return this;
+  }
+}
+
+module.exports = {
+  isMainThread,
+  MessagePort,
+  MessageChannel,
+  markAsUntransferable,
+  isMarkedAsUntransferable,
+  moveMessagePortToContext,
+  receiveMessageOnPort,
+  resourceLimits: {},
+  threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort,
+  workerData,
+  BroadcastChannel,
+  setEnvironmentData,
+  getEnvironmentData,
+};

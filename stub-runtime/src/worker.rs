@@ -1,0 +1,124 @@
+//! Worker threads: each runs its own `JsRuntime` (the engine allows one per thread) on its own
+//! current-thread tokio runtime, over the same app bundle as the main thread.
+//!
+//! The worker's entry is a small module the loader sees as `[worker]`; it hands control to
+//! `js/internal/worker/main.js`, which sets up `parentPort` and then runs the worker's file (or
+//! `eval` code) as the main module.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use deno_core::v8;
+use payload::{Bundle, Module, ModuleKind};
+
+use crate::boot::Launch;
+use crate::ops::worker::{WorkerEvent, WorkerSelf};
+
+/// The module key of a worker's synthetic entry.
+pub const WORKER_ENTRY: &str = "[worker]";
+
+/// Native stack of a worker thread: the engine's 4 MiB limit plus room for Rust frames.
+const WORKER_STACK_BYTES: usize = 16 << 20;
+
+/// What starting a worker needs from the runtime that starts it.
+#[derive(Clone)]
+pub struct WorkerHost {
+    root: String,
+    exec_path: String,
+    virtual_fs: bool,
+    /// Under `pack run` the bundle exists only in memory, so it is kept. A packed executable
+    /// reads its payload again when it starts a worker, which costs apps without workers nothing.
+    bundle: Option<Arc<Bundle>>,
+}
+
+pub fn init(state: &mut deno_core::OpState, launch: &Launch) {
+    let bundle = (!launch.virtual_fs).then(|| Arc::new(launch.bundle.clone()));
+    state.put(WorkerHost { root: launch.root.clone(), exec_path: launch.exec_path.clone(), virtual_fs: launch.virtual_fs, bundle });
+}
+
+/// How a worker is stopped from outside (`worker.terminate()`) or from inside (`process.exit`).
+#[derive(Default)]
+pub struct Control {
+    stopping: AtomicBool,
+    exit_code: Mutex<Option<i32>>,
+    isolate: Mutex<Option<v8::IsolateHandle>>,
+    wake: tokio::sync::Notify,
+}
+
+impl Control {
+    /// Stops the worker's JS at once and its event loop; `code` is the exit code when the
+    /// worker asked (process.exit), else it exits with 1 as a terminated worker does.
+    pub fn terminate(&self, code: Option<i32>) {
+        {
+            let mut exit_code = self.exit_code.lock().unwrap();
+            if exit_code.is_none() {
+                *exit_code = code;
+            }
+        }
+        self.stopping.store(true, Ordering::SeqCst);
+        if let Some(isolate) = self.isolate.lock().unwrap().as_ref() {
+            isolate.terminate_execution();
+        }
+        self.wake.notify_one();
+    }
+
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
+    }
+
+    pub fn set_isolate(&self, isolate: v8::IsolateHandle) {
+        *self.isolate.lock().unwrap() = Some(isolate);
+        // A terminate() that came before the isolate existed still counts.
+        if self.stopping() {
+            if let Some(isolate) = self.isolate.lock().unwrap().as_ref() {
+                isolate.terminate_execution();
+            }
+        }
+    }
+
+    pub async fn stopped(&self) {
+        self.wake.notified().await;
+    }
+
+    /// The exit code: the one process.exit gave, 1 when terminated, else the loop's own.
+    pub fn exit_code(&self, natural: i32) -> i32 {
+        match *self.exit_code.lock().unwrap() {
+            Some(code) => code,
+            None if self.stopping() => 1,
+            None => natural,
+        }
+    }
+}
+
+/// Starts the worker's thread. It reports `Exit` when its runtime ends, whatever the cause.
+pub fn spawn(host: &WorkerHost, worker: WorkerSelf) -> anyhow::Result<()> {
+    let mut bundle = match &host.bundle {
+        Some(bundle) => Bundle::clone(bundle),
+        None => payload::read_from(&mut std::fs::File::open(&host.exec_path)?)?,
+    };
+    let mut entry = Module::new(ModuleKind::Script, WORKER_ENTRY, "require('internal/worker/main').start(module, require);");
+    entry.dependencies.push(("internal/worker/main".into(), "node:internal/worker/main".into()));
+    bundle.modules.push(entry);
+    bundle.entry = WORKER_ENTRY.into();
+    let launch = Launch {
+        bundle,
+        root: host.root.clone(),
+        exec_path: host.exec_path.clone(),
+        args: worker.start.argv.clone(),
+        virtual_fs: host.virtual_fs,
+    };
+    std::thread::Builder::new()
+        .name(format!("worker {}", worker.thread_id))
+        .stack_size(WORKER_STACK_BYTES)
+        .spawn(move || run(launch, worker))?;
+    Ok(())
+}
+
+fn run(launch: Launch, worker: WorkerSelf) {
+    let events = worker.events.clone();
+    let parent_port = worker.parent_port;
+    let code = crate::boot::run_worker(launch, worker);
+    // Messages the worker posted are still delivered; then the parent's end sees the close.
+    crate::ops::worker::close_port(parent_port);
+    let _ = events.send(WorkerEvent::Exit(code));
+}
