@@ -2,7 +2,7 @@
 //! signalling them, and running one to completion synchronously.
 //!
 //! Every `'pipe'` (and the IPC channel) is a Unix socket pair, as libuv makes them for Node, so
-//! a child sees the same kind of file on its fd. The parent's end becomes a [`Pipe`] resource
+//! a child sees the same kind of file on its fd. The parent's end becomes a net [`Connection`] resource
 //! that JS moves bytes over with deno_core's `read`/`writeAll`/`shutdown`, the way `net` does.
 //!
 //! Failures reach JS as a positive errno (`errno` fields, 0 for success), or, for pipe I/O, as
@@ -22,15 +22,12 @@ use std::sync::{mpsc, Arc};
 use std::thread;
 use std::time::Duration;
 
-use deno_core::{
-    op2, AsyncRefCell, AsyncResult, BufMutView, BufView, CancelHandle, CancelTryFuture, OpState, RcRef, Resource,
-    ResourceId, ToJsBuffer, WriteOutcome,
-};
+use deno_core::{op2, AsyncRefCell, OpState, RcRef, Resource, ResourceId, ToJsBuffer};
 use deno_error::JsErrorBox;
 use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::UnixStream;
+
+use super::net::Connection;
 
 fn errno_of(err: &io::Error) -> i32 {
     err.raw_os_error().unwrap_or(libc::EIO)
@@ -174,63 +171,11 @@ fn place_extra_fds(detached: bool, remaps: &mut [(RawFd, RawFd)]) -> io::Result<
 // ---------------------------------------------------------------------------------------------
 // Pipes: the parent's end of a socket pair.
 
-pub struct Pipe {
-    reader: AsyncRefCell<OwnedReadHalf>,
-    writer: AsyncRefCell<OwnedWriteHalf>,
-    cancel: CancelHandle,
-}
-
-impl Pipe {
-    fn new(stream: StdUnixStream) -> io::Result<Pipe> {
-        stream.set_nonblocking(true)?;
-        let (reader, writer) = UnixStream::from_std(stream)?.into_split();
-        Ok(Pipe { reader: AsyncRefCell::new(reader), writer: AsyncRefCell::new(writer), cancel: CancelHandle::new() })
-    }
-}
-
-impl Resource for Pipe {
-    fn name(&self) -> Cow<'_, str> {
-        "childPipe".into()
-    }
-
-    fn read_byob(self: Rc<Self>, mut buf: BufMutView) -> AsyncResult<(usize, BufMutView)> {
-        Box::pin(async move {
-            let mut reader = RcRef::map(&self, |pipe| &pipe.reader).borrow_mut().await;
-            let cancel = RcRef::map(&self, |pipe| &pipe.cancel);
-            match reader.read(&mut buf).try_or_cancel(cancel).await {
-                Ok(count) => Ok((count, buf)),
-                Err(err) if err.kind() == io::ErrorKind::Interrupted => Err(JsErrorBox::generic(format!("{} read", libc::ECANCELED))),
-                // The child closing its end of a socket abruptly reads as the end of input.
-                Err(err) if err.raw_os_error() == Some(libc::ECONNRESET) => Ok((0, buf)),
-                Err(err) => Err(io_error(&err, "read")),
-            }
-        })
-    }
-
-    fn write(self: Rc<Self>, buf: BufView) -> AsyncResult<WriteOutcome> {
-        Box::pin(async move {
-            let mut writer = RcRef::map(&self, |pipe| &pipe.writer).borrow_mut().await;
-            let cancel = RcRef::map(&self, |pipe| &pipe.cancel);
-            let written = writer.write(&buf).try_or_cancel(cancel).await.map_err(|err| io_error(&err, "write"))?;
-            Ok(WriteOutcome::Partial { nwritten: written, view: buf })
-        })
-    }
-
-    fn shutdown(self: Rc<Self>) -> AsyncResult<()> {
-        Box::pin(async move {
-            let mut writer = RcRef::map(&self, |pipe| &pipe.writer).borrow_mut().await;
-            match writer.shutdown().await {
-                Ok(()) => Ok(()),
-                // The child is gone already; its end of the pipe is closed either way.
-                Err(err) if err.raw_os_error() == Some(libc::ENOTCONN) => Ok(()),
-                Err(err) => Err(io_error(&err, "shutdown")),
-            }
-        })
-    }
-
-    fn close(self: Rc<Self>) {
-        self.cancel.cancel();
-    }
+/// The parent's end of a socket pair handed to a child: a net connection whose peer closing
+/// abruptly is the end of input.
+fn pipe(stream: StdUnixStream) -> io::Result<Connection> {
+    stream.set_nonblocking(true)?;
+    Ok(Connection::child_pipe(UnixStream::from_std(stream)?))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +229,7 @@ pub fn op_cp_spawn(state: &mut OpState, #[serde] options: SpawnOptions) -> Spawn
     let pid = child.id().map_or(0, |pid| pid as i32);
     let mut stdio = Vec::with_capacity(parent_ends.len());
     for end in parent_ends {
-        let rid = match end.map(Pipe::new).transpose() {
+        let rid = match end.map(pipe).transpose() {
             Ok(pipe) => pipe.map(|pipe| state.resource_table.add(pipe)),
             // Registering with the reactor failed: the fd behaves as if closed.
             Err(_) => None,
@@ -347,7 +292,7 @@ pub fn op_cp_ipc_open(state: &mut OpState, fd: i32) -> Result<ResourceId, JsErro
     let stream = unsafe { StdUnixStream::from_raw_fd(fd) };
     // Programs this process starts must not inherit its channel.
     unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    let pipe = Pipe::new(stream).map_err(|err| io_error(&err, "open"))?;
+    let pipe = pipe(stream).map_err(|err| io_error(&err, "open"))?;
     Ok(state.resource_table.add(pipe))
 }
 

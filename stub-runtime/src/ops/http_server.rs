@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -21,7 +21,7 @@ use hyper::body::{Body, Incoming};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
-use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, oneshot, Notify};
 
 use super::http::{exchanges, fill_headers, flatten_headers, gone, Exchange, Exchanges, OutgoingBody};
@@ -138,22 +138,7 @@ pub fn op_http_listen(
     reuse_port: bool,
 ) -> Result<(ResourceId, Endpoint), JsErrorBox> {
     let tls = tls.map(|tls| super::tls::acceptor(&tls.cert, &tls.key)).transpose()?;
-    let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
-    let address = SocketAddr::new(ip, port);
-    let listen = || -> std::io::Result<TcpListener> {
-        let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
-        socket.set_reuseaddr(true)?;
-        // Cluster workers share a port: each binds it and the kernel spreads connections.
-        #[cfg(unix)]
-        if reuse_port {
-            socket.set_reuseport(true)?;
-        }
-        socket.bind(address)?;
-        socket.listen(backlog)
-    };
-    let listener = listen().map_err(|err| {
-        JsErrorBox::generic(format!("{} listen {} {}", err.raw_os_error().unwrap_or(libc::EIO), address.ip(), address.port()))
-    })?;
+    let listener = super::net::listen_tcp(&ip, port, backlog, reuse_port)?;
     let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
     let (sender, queue) = mpsc::unbounded_channel();
     let connections = Connections::default();

@@ -84,6 +84,9 @@ pub struct Connection {
     writer: AsyncRefCell<Writer>,
     cancel: CancelHandle,
     fd: RawFd,
+    /// A child's stdio pipe: the child closing its end abruptly is the end of input, not an
+    /// error.
+    reset_ends_input: bool,
 }
 
 impl Connection {
@@ -99,8 +102,19 @@ impl Connection {
         Connection::new(Box::new(reader), Box::new(writer), fd)
     }
 
+    /// The parent's end of a child process's stdio or IPC socket pair.
+    pub(crate) fn child_pipe(stream: UnixStream) -> Connection {
+        Connection { reset_ends_input: true, ..Connection::unix(stream) }
+    }
+
     fn new(reader: Reader, writer: Writer, fd: RawFd) -> Connection {
-        Connection { reader: AsyncRefCell::new(reader), writer: AsyncRefCell::new(writer), cancel: CancelHandle::new(), fd }
+        Connection {
+            reader: AsyncRefCell::new(reader),
+            writer: AsyncRefCell::new(writer),
+            cancel: CancelHandle::new(),
+            fd,
+            reset_ends_input: false,
+        }
     }
 }
 
@@ -116,6 +130,7 @@ impl Resource for Connection {
             match reader.read(&mut buf).try_or_cancel(cancel).await {
                 Ok(count) => Ok((count, buf)),
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => Err(cancelled()),
+                Err(err) if self.reset_ends_input && err.raw_os_error() == Some(libc::ECONNRESET) => Ok((0, buf)),
                 Err(err) => Err(io_error(&err, "read")),
             }
         })
@@ -278,8 +293,7 @@ fn add_listener(state: &mut OpState, socket: Socket) -> ResourceId {
     state.resource_table.add(Listener { socket: AsyncRefCell::new(socket), cancel: CancelHandle::new(), fd })
 }
 
-/// Binds and listens on `ip:port` (port 0 picks a free one); JS resolves names first. Node
-/// reports bind failures under the `listen` syscall, so this does too.
+/// Listens on `ip:port` (port 0 picks a free one) for `net.Server`.
 #[op2]
 #[serde]
 pub fn op_net_listen_tcp(
@@ -289,12 +303,21 @@ pub fn op_net_listen_tcp(
     #[smi] backlog: u32,
     reuse_port: bool,
 ) -> Result<Opened, JsErrorBox> {
+    let listener = listen_tcp(&ip, port, backlog, reuse_port)?;
+    let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
+    let rid = add_listener(state, Socket::Tcp(listener));
+    Ok(Opened { rid, local, remote: Endpoint::default() })
+}
+
+/// A listening TCP socket on `ip:port` (an IP literal; JS resolves names first), with
+/// SO_REUSEADDR as Node sets it, and SO_REUSEPORT for cluster workers sharing a port. Node
+/// reports bind failures under the `listen` syscall, so this does too. Shared with http.
+pub(crate) fn listen_tcp(ip: &str, port: u16, backlog: u32, reuse_port: bool) -> Result<TcpListener, JsErrorBox> {
     let ip: IpAddr = ip.parse().map_err(|_| JsErrorBox::generic(format!("{} listen", libc::EINVAL)))?;
     let address = SocketAddr::new(ip, port);
     let listen = || -> io::Result<TcpListener> {
         let socket = if address.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
         socket.set_reuseaddr(true)?;
-        // Cluster workers share a port: each binds it and the kernel spreads connections.
         #[cfg(unix)]
         if reuse_port {
             socket.set_reuseport(true)?;
@@ -302,10 +325,7 @@ pub fn op_net_listen_tcp(
         socket.bind(address)?;
         socket.listen(backlog)
     };
-    let listener = listen().map_err(|err| io_error_at(&err, "listen", &address))?;
-    let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
-    let rid = add_listener(state, Socket::Tcp(listener));
-    Ok(Opened { rid, local, remote: Endpoint::default() })
+    listen().map_err(|err| io_error_at(&err, "listen", &address))
 }
 
 #[op2]
