@@ -131,6 +131,16 @@ fn the_seeds_hello_world_runs_unchanged() {
 }
 
 #[test]
+fn a_cluster_spreads_requests_over_its_workers() {
+    let server = Server::start("examples/cluster-http/index.js", &["0"], &[]);
+    let pids: std::collections::BTreeSet<String> = (0..24)
+        .map(|_| server.get("/").body.trim().rsplit(' ').next().unwrap_or_default().to_owned())
+        .collect();
+    assert!(pids.len() > 1, "all 24 requests reached one worker: {pids:?}");
+    assert!(pids.iter().all(|pid| pid.parse::<u32>().is_ok()), "{pids:?}");
+}
+
+#[test]
 fn express_routes_json_static_files_and_errors() {
     http_apps();
     let server = Server::start("tests/http_apps/express_app.js", &["0"], &[]);

@@ -101,9 +101,22 @@ Worker.prototype.destroy = function destroy() {
   process.disconnect();
 };
 
+// A serving worker whose primary is gone (killed, crashed) must not go on serving alone: when
+// the channel closes without the worker having asked, it exits, as Node's workers do. Only
+// serving workers need this (the listener holds the channel); others end on their own.
+let watchingChannel = false;
+function exitWhenOrphaned() {
+  if (watchingChannel) return;
+  watchingChannel = true;
+  process.once('disconnect', () => {
+    if (!worker.exitedAfterDisconnect) process.exit(0);
+  });
+}
+
 /** Called by net and http servers once they listen: the primary emits 'listening'. */
 function listening(server, address) {
   servers.add(server);
+  exitWhenOrphaned();
   server.once('close', () => servers.delete(server));
   // Like Node, the any-address shows as null with type 4.
   const host = typeof address === 'string' ? address : address?.address;
