@@ -102,5 +102,47 @@ function normalizeListenArgs(args) {
   return options;
 }
 
-module.exports = { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs };
+/** Whether this process is a cluster worker, whose servers share their ports. */
+function inClusterWorker() {
+  return require('internal/cluster/role').isWorker;
+}
+
+/**
+ * The TCP part of listen() that net and http servers share: Node's defaults for port and
+ * backlog, a cluster worker's random port agreed with the primary, and the host: IPv6's
+ * any-address (IPv4's when the machine has no IPv6), an IP literal, or a name looked up first.
+ * `bind(ip, port, backlog, reusePort)` makes the listener and throws an op's error; such a
+ * failure becomes the server's 'error' event, as in Node.
+ */
+function listenTcp(server, options, bind) {
+  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+  const backlog = options.backlog || 511;
+  const host = options.host;
+  if (port === 0 && !options.exclusive && inClusterWorker()) {
+    require('internal/cluster/child')._sharedPort(host, (shared) => server.listen({ ...options, port: shared, exclusive: shared === 0 }));
+    return;
+  }
+  const start = (address) => {
+    try {
+      bind(address, port, backlog, inClusterWorker());
+    } catch (error) {
+      // EAFNOSUPPORT or EADDRNOTAVAIL: no IPv6 here.
+      if (address === '::' && /^(97|99) /.test(error.message)) {
+        start('0.0.0.0');
+        return;
+      }
+      process.nextTick(() => server.emit('error', netError(error, { address, port })));
+    }
+  };
+  if (host === undefined || host === null || host === '') start('::');
+  else if (isIP(host)) start(host);
+  else {
+    require('dns').lookup(host, (error, address) => {
+      if (error) server.emit('error', error);
+      else start(address);
+    });
+  }
+}
+
+module.exports = { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs, inClusterWorker, listenTcp };
 

@@ -5,7 +5,7 @@ const core = require('internal/core');
 const EventEmitter = require('events');
 const { Duplex } = require('stream');
 const { nodeError, invalidArgType } = require('internal/errors');
-const { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs } = require('internal/net');
+const { isIP, isIPv4, isIPv6, netError, isCancelled, validatePort, normalizeListenArgs, inClusterWorker, listenTcp } = require('internal/net');
 const { whenSettled } = require('internal/lifecycle');
 
 const { ops } = core;
@@ -363,10 +363,6 @@ Object.defineProperty(Server.prototype, 'listening', {
 
 // A cluster worker binds with SO_REUSEPORT so its siblings share the port, and tells the
 // primary when it listens (internal/cluster/child).
-function inClusterWorker() {
-  return require('internal/cluster/role').isWorker;
-}
-
 Server.prototype.listen = function listen(...args) {
   const callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   if (callback) this.once('listening', callback);
@@ -382,38 +378,8 @@ Server.prototype.listen = function listen(...args) {
     }
     return this;
   }
-  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
-  const backlog = options.backlog || 511;
-  const host = options.host;
-  if (port === 0 && !options.exclusive && inClusterWorker()) {
-    require('internal/cluster/child')._sharedPort(host, (shared) => this.listen({ ...options, port: shared, exclusive: shared === 0 }));
-    return this;
-  }
-  if (host === undefined || host === null || host === '') {
-    this._listenOnAnyAddress(port, backlog);
-  } else if (isIP(host)) {
-    this._listenOn(() => ops.op_net_listen_tcp(host, port, backlog, inClusterWorker()), { address: host, port });
-  } else {
-    require('dns').lookup(host, (error, address) => {
-      if (error) this.emit('error', error);
-      else this._listenOn(() => ops.op_net_listen_tcp(address, port, backlog, inClusterWorker()), { address, port });
-    });
-  }
+  listenTcp(this, options, (ip, port, backlog, reusePort) => this._listen(ops.op_net_listen_tcp(ip, port, backlog, reusePort)));
   return this;
-};
-
-// Like Node: IPv6's any-address (which also takes IPv4), or IPv4's when the host has no IPv6.
-Server.prototype._listenOnAnyAddress = function listenOnAnyAddress(port, backlog) {
-  try {
-    this._listen(ops.op_net_listen_tcp('::', port, backlog, inClusterWorker()));
-  } catch (error) {
-    const code = netError(error).code;
-    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') {
-      this._failListen(error, { address: '::', port });
-      return;
-    }
-    this._listenOn(() => ops.op_net_listen_tcp('0.0.0.0', port, backlog, inClusterWorker()), { address: '0.0.0.0', port });
-  }
 };
 
 Server.prototype._listenOn = function listenOn(open, where) {

@@ -5,7 +5,7 @@ const core = require('internal/core');
 const EventEmitter = require('events');
 const net = require('net');
 const { nodeError, invalidArgType } = require('internal/errors');
-const { isIP, netError, validatePort, normalizeListenArgs } = require('internal/net');
+const { normalizeListenArgs, inClusterWorker, listenTcp } = require('internal/net');
 const { whenSettled } = require('internal/lifecycle');
 const { STATUS_CODES } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
@@ -319,31 +319,11 @@ Server.prototype.listen = function listen(...args) {
   if (this.listening) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   const options = normalizeListenArgs(args);
   if (options.path !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'http servers on Unix socket paths are not supported yet');
-  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
-  const backlog = options.backlog || 511;
-  const host = options.host;
-  if (port === 0 && !options.exclusive && inClusterWorker()) {
-    require('internal/cluster/child')._sharedPort(host, (shared) => this.listen({ ...options, port: shared, exclusive: shared === 0 }));
-    return this;
-  }
-  const start = (address) => {
-    try {
-      const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
-      const [rid, local] = ops.op_http_listen(address, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls, inClusterWorker());
-      this._started(rid, local);
-    } catch (error) {
-      if (address === '::' && /^(97|99) /.test(error.message)) return start('0.0.0.0');
-      process.nextTick(() => this.emit('error', netError(error, { address, port })));
-    }
-  };
-  if (host === undefined || host === null || host === '') start('::');
-  else if (isIP(host)) start(host);
-  else {
-    require('dns').lookup(host, (error, address) => {
-      if (error) this.emit('error', error);
-      else start(address);
-    });
-  }
+  listenTcp(this, options, (ip, port, backlog, reusePort) => {
+    const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
+    const [rid, local] = ops.op_http_listen(ip, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls, reusePort);
+    this._started(rid, local);
+  });
   return this;
 };
 
@@ -368,10 +348,6 @@ Server.prototype._started = function started(rid, local) {
 
 // A cluster worker binds with SO_REUSEPORT so its siblings share the port, and tells the
 // primary when it listens (internal/cluster/child).
-function inClusterWorker() {
-  return require('internal/cluster/role').isWorker;
-}
-
 Server.prototype.address = function address() {
   return this.listening ? { ...this._httpAddress } : null;
 };
