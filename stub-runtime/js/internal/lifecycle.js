@@ -11,9 +11,7 @@ function emitExit() {
   if (exiting) return;
   exiting = true;
   process._exiting = true;
-  // As in Node, 'exit' listeners see the code in process.exitCode too (0 unless set).
-  process.exitCode ??= 0;
-  process.emit('exit', process.exitCode);
+  process.emit('exit', process.exitCode ?? 0);
 }
 
 function exit(code) {
@@ -59,7 +57,9 @@ function handleUncaughtException(error, origin) {
     core.ops.op_process_exit(BROKEN_FATAL_HANDLER_EXIT_CODE);
   }
   let code = UNCAUGHT_EXIT_CODE;
-  if (!exiting && process.listenerCount('uncaughtException') > 0) {
+  // Listeners get their say even while the process exits: an 'exit' listener that throws
+  // is theirs to handle, as in Node.
+  if (process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', error, origin);
       return;
