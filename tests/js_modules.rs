@@ -69,6 +69,7 @@ js_tests!(
     child_process,
     worker_threads,
     cluster,
+    exit_codes,
     fs_watch,
     dns,
 );

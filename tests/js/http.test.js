@@ -185,6 +185,25 @@ async function unixSocketClient() {
   fs.rmSync(dir, { recursive: true });
 }
 
+// An idle keep-alive connection is closed by the server after keepAliveTimeout; a bodiless
+// request emits 'close' once its response is done.
+async function keepAliveTimeout() {
+  const server = http.createServer((req, res) => {
+    req.on('close', () => log('request close after the response, complete:', req.complete));
+    res.end('x');
+  });
+  server.keepAliveTimeout = 200;
+  const port = await listen(server);
+  const socket = require('net').connect(port, '127.0.0.1');
+  socket.write('GET / HTTP/1.1\r\nHost: t\r\n\r\n');
+  socket.resume();
+  const started = Date.now();
+  await new Promise((resolve) => socket.on('end', resolve));
+  log('idle connection closed by the server after keepAliveTimeout:', Date.now() - started >= 150);
+  socket.destroy();
+  await new Promise((resolve) => server.close(resolve));
+}
+
 function tables() {
   log(http.STATUS_CODES[200], http.STATUS_CODES[404], http.STATUS_CODES[418], http.METHODS.includes('PATCH'), http.METHODS.length);
   log(http.maxHeaderSize, typeof http.globalAgent, http.globalAgent.keepAlive);
@@ -209,4 +228,5 @@ function tables() {
   await pipedResponse();
   await clientErrors();
   await unixSocketClient();
+  await keepAliveTimeout();
 })();
