@@ -12,18 +12,7 @@ fn run_js_test(name: &str) {
     let script = format!("{name}.test.js");
     let expected = std::fs::read_to_string(dir.join(format!("{name}.test.out"))).expect("expected output");
     let output = run_with_timeout(pack().arg("run").arg(&script).current_dir(&dir));
-    let actual = text(&output.stdout);
-    if actual != expected {
-        let first_difference = expected.lines().zip(actual.lines()).position(|(want, got)| want != got);
-        let line = first_difference.unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{script}: stdout differs from node's, first at line {}\n  node: {:?}\n  pack: {:?}\nstderr:\n{}",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line),
-            text(&output.stderr)
-        );
-    }
+    support::assert_same_lines(&script, &expected, &text(&output.stdout), &text(&output.stderr));
     assert!(output.status.success(), "{script} exited with {:?}:\n{}", output.status, text(&output.stderr));
 }
 

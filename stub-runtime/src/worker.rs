@@ -116,9 +116,12 @@ pub fn spawn(host: &WorkerHost, worker: WorkerSelf) -> anyhow::Result<()> {
 
 fn run(launch: Launch, worker: WorkerSelf) {
     let events = worker.events.clone();
-    let parent_port = worker.parent_port;
+    let ports = [worker.parent_port, worker.start.stdio.port as u64];
     let code = crate::boot::run_worker(launch, worker);
-    // Messages the worker posted are still delivered; then the parent's end sees the close.
-    crate::ops::worker::close_port(parent_port);
+    // Messages and output the worker posted are still delivered; then the parent's ends see
+    // the close.
+    for port in ports {
+        crate::ops::worker::close_port(port);
+    }
     let _ = events.send(WorkerEvent::Exit(code));
 }

@@ -3,11 +3,14 @@
 // expected output (child_process.test.out) was generated with real Node.js v20. The children
 // are `sh`, `cat`, `echo` and `sleep`, and this same script (run by process.execPath, which is
 // `pack` under `pack run`) for fork() and for checks that need a process of their own.
+// tests/processes.rs also runs it packed, where process.execPath is the app itself, so a child
+// started as `execPath __filename ROLE` sees this file's path before its role.
 
 const cp = require('child_process');
 const util = require('util');
 
-const role = process.argv[2];
+const args = process.argv[2] === __filename ? process.argv.slice(3) : process.argv.slice(2);
+const role = args[0];
 
 // ---------------------------------------------------------------------------------------------
 // Child roles.
@@ -17,7 +20,7 @@ if (role === 'fork-child') {
   process.send({
     ready: true,
     connected: process.connected,
-    args: process.argv.slice(3),
+    args: args.slice(1),
     channelVariables: [env.NODE_CHANNEL_FD, env.PACK_CHANNEL_FD].filter((value) => value !== undefined).length,
   });
   process.on('message', (message) => {

@@ -203,10 +203,77 @@ async function checkArguments() {
       log('new Worker(' + JSON.stringify(bad) + '):', error.code);
     }
   }
+  const { port1, port2 } = new MessageChannel();
+  for (const value of [() => {}, Symbol('s')]) {
+    try {
+      port1.postMessage(value);
+    } catch (error) {
+      log('postMessage(' + typeof value + '):', error.name, error instanceof DOMException);
+    }
+  }
+  port1.close();
+  port2.close();
   const missing = new Worker('./does-not-exist.js');
   const [error] = await once(missing, 'error');
   log('missing file:', error.code);
   log('missing file exit:', (await once(missing, 'exit'))[0]);
+}
+
+// The worker's env is a copy (of process.env by default, or of options.env) it changes on its
+// own; SHARE_ENV shares the real one both ways.
+async function checkEnv() {
+  process.env.WORKER_TEST_PARENT = 'from parent';
+  const code = `
+    const { parentPort } = require('worker_threads');
+    const before = process.env.WORKER_TEST_PARENT + '|' + process.env.WORKER_TEST_GIVEN;
+    process.env.WORKER_TEST_CHILD = 'set in worker';
+    parentPort.postMessage(before + '|' + typeof process.env.WORKER_TEST_CHILD);
+  `;
+  const copied = new Worker(code, { eval: true });
+  log('default env:', (await once(copied, 'message'))[0], 'parent sees child var:', process.env.WORKER_TEST_CHILD);
+  await once(copied, 'exit');
+  const given = new Worker(code, { eval: true, env: { WORKER_TEST_GIVEN: 42 } });
+  log('options.env:', (await once(given, 'message'))[0]);
+  await once(given, 'exit');
+  const { SHARE_ENV } = require('worker_threads');
+  const shared = new Worker(code, { eval: true, env: SHARE_ENV });
+  log('SHARE_ENV:', (await once(shared, 'message'))[0], 'parent sees child var:', process.env.WORKER_TEST_CHILD);
+  await once(shared, 'exit');
+  delete process.env.WORKER_TEST_CHILD;
+  try {
+    new Worker(code, { eval: true, env: 'bad' });
+  } catch (error) {
+    log('env: "bad":', error.code);
+  }
+}
+
+function collect(stream) {
+  const chunks = [];
+  stream.on('data', (chunk) => chunks.push(chunk));
+  return new Promise((resolve) => stream.on('end', () => resolve(Buffer.concat(chunks).toString())));
+}
+
+// stdout/stderr: true give the parent Readables instead of the terminal; stdin: true a
+// Writable feeding the worker's process.stdin.
+async function checkStdio() {
+  const w = new Worker(`
+    process.stdout.write('out 1\\n');
+    console.log('out 2');
+    console.error('err 1');
+    let input = '';
+    process.stdin.on('data', (chunk) => { input += chunk; });
+    process.stdin.on('end', () => console.log('stdin had: ' + input));
+  `, { eval: true, stdout: true, stderr: true, stdin: true });
+  log('stdio streams:', w.stdin !== null, typeof w.stdout.on, typeof w.stderr.on);
+  const out = collect(w.stdout);
+  const err = collect(w.stderr);
+  w.stdin.write('a');
+  w.stdin.end('b');
+  const [code] = await once(w, 'exit');
+  log('captured stdout:', JSON.stringify(await out), 'stderr:', JSON.stringify(await err), 'exit', code);
+  const plain = new Worker(`console.log('worker line goes to our stdout')`, { eval: true });
+  log('default stdin:', plain.stdin);
+  await once(plain, 'exit');
 }
 
 (async () => {
@@ -223,6 +290,8 @@ async function checkArguments() {
   await checkTransferredPort();
   await checkOnmessage();
   await checkArguments();
+  await checkEnv();
+  await checkStdio();
   // An unref'd worker does not keep the process alive.
   const forever = new Worker('setInterval(() => {}, 1000)', { eval: true });
   forever.unref();

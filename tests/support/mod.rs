@@ -140,3 +140,46 @@ pub fn npm_ci(dir: &Path) {
         assert!(output.status.success(), "npm ci in {} failed:\n{}", dir.display(), text(&output.stderr));
     }
 }
+
+/// Fails with the first differing line when `actual` (a program's stdout) is not `expected`
+/// (node's, recorded), showing the program's stderr.
+pub fn assert_same_lines(name: &str, expected: &str, actual: &str, stderr: &str) {
+    if actual == expected {
+        return;
+    }
+    let first_difference = expected.lines().zip(actual.lines()).position(|(want, got)| want != got);
+    let line = first_difference.unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    panic!(
+        "{name}: stdout differs from node's, first at line {}\n  node: {:?}\n  pack: {:?}\nstderr:\n{stderr}",
+        line + 1,
+        expected.lines().nth(line),
+        actual.lines().nth(line),
+    );
+}
+
+/// Runs a command to completion like `run_with_timeout`, with `stdin` as its standard input.
+pub fn run_with_stdin(command: &mut Command, stdin: Stdio) -> Output {
+    let mut child = spawn(command.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()));
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{command:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Output { status, stdout: out_reader.join().unwrap().unwrap(), stderr: err_reader.join().unwrap().unwrap() }
+}

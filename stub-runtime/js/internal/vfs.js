@@ -109,4 +109,21 @@ function readOnlyError(syscall, path) {
   return systemError('EROFS', syscall, path);
 }
 
-module.exports = { FIRST_FD, owns, readFile, stat, readdir, realpath, open, read, fstat, close, readOnlyError };
+/**
+ * The key of the bundled module that `path` (absolute, under the virtual root) names, trying
+ * Node's file then index suffixes; null when the app was packed without it. Used by the
+ * launchers of other threads and processes (worker_threads, fork), which can only start
+ * modules that are inside the binary.
+ */
+function bundledModuleKey(path) {
+  const { root: loaderRoot } = ops.op_loader_entry();
+  const prefix = loaderRoot.endsWith('/') ? loaderRoot : `${loaderRoot}/`;
+  if (!path.startsWith(prefix)) return null;
+  const key = path.slice(prefix.length);
+  for (const suffix of ['', '.js', '.cjs', '.mjs', '.ts', '/index.js']) {
+    if (ops.op_loader_module(key + suffix) !== null) return key + suffix;
+  }
+  return null;
+}
+
+module.exports = { bundledModuleKey, FIRST_FD, owns, readFile, stat, readdir, realpath, open, read, fstat, close, readOnlyError };

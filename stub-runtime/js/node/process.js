@@ -58,7 +58,7 @@ Object.assign(process, {
   ppid: info.ppid,
   platform: info.platform,
   arch: info.arch,
-  env: createEnv(),
+  env: require('internal/process/env').createEnv(ops.op_process_env(), true),
   // What this runtime can do, in Node's terms: no inspector, no TLS yet.
   features: {
     inspector: false,
@@ -122,47 +122,6 @@ Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
 process.binding = function binding(name) {
   throw new Error(`No such module: ${name}`);
 };
-
-// ---------------------------------------------------------------------------------------------
-// The environment: every assignment is stored as a string and copied to the real environment,
-// so child processes see it. Only a Proxy can intercept assignments of new names and `delete`.
-
-function createEnv() {
-  const values = {};
-  for (const [key, value] of ops.op_process_env()) values[key] = value;
-  return new Proxy(values, {
-    set(target, key, value) {
-      storeEnv(target, key, value);
-      return true;
-    },
-    defineProperty(target, key, descriptor) {
-      if ('get' in descriptor || 'set' in descriptor) {
-        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
-          "'process.env' does not accept an accessor(getter/setter) descriptor");
-      }
-      if (!descriptor.configurable || !descriptor.writable || !descriptor.enumerable) {
-        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
-          "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
-      }
-      storeEnv(target, key, descriptor.value);
-      return true;
-    },
-    deleteProperty(target, key) {
-      if (typeof key === 'string') ops.op_process_remove_env(key);
-      delete target[key];
-      return true;
-    },
-  });
-}
-
-function storeEnv(target, key, value) {
-  if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-  const text = `${value}`;
-  // The OS refuses some names ('', 'a=b'); Node then keeps nothing either.
-  if (!ops.op_process_set_env(key, text)) return;
-  const nul = text.indexOf('\0');
-  target[key] = nul === -1 ? text : text.slice(0, nul);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Exit.

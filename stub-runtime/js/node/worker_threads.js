@@ -21,6 +21,7 @@ const workerData = isMainThread ? null : info.start.workerData === null ? undefi
 const kHandle = Symbol('kHandle');
 const kPort = Symbol('kPort');
 const kExit = Symbol('kExit');
+const kStdioPort = Symbol('kStdioPort');
 
 const environmentData = new Map();
 
@@ -41,18 +42,6 @@ function validateFilename(filename, options) {
   return require('path').resolve(filename);
 }
 
-// The bundled module a worker file is (Node's file then index suffixes), or null.
-function bundledKey(filename) {
-  const { root } = ops.op_loader_entry();
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  if (!filename.startsWith(prefix)) return null;
-  const key = filename.slice(prefix.length);
-  for (const suffix of ['', '.js', '.cjs', '.mjs', '.ts', '/index.js']) {
-    if (ops.op_loader_module(key + suffix) !== null) return key + suffix;
-  }
-  return null;
-}
-
 function notBundled(filename) {
   const error = new Error(
     `Cannot find module '${filename}': worker files must be bundled with the app; ` +
@@ -61,6 +50,20 @@ function notBundled(filename) {
   error.code = 'MODULE_NOT_FOUND';
   error.requireStack = [];
   return error;
+}
+
+// The worker's process.env: a copy of `options.env` (default: this thread's process.env as it
+// is now) that the worker changes on its own, or null for SHARE_ENV, the process's real one.
+function workerEnv(env) {
+  if (env === SHARE_ENV) {
+    require('internal/process/env').shareLive(process.env);
+    return null;
+  }
+  if (env === undefined) env = process.env;
+  if (env === null || typeof env !== 'object') {
+    throw invalidArgType('options.env', 'of type object or one of undefined, null, or worker.SHARE_ENV', env);
+  }
+  return Object.entries(env).map(([key, value]) => [key, `${value}`]);
 }
 
 function serializedWorkerData(options) {
@@ -74,14 +77,13 @@ class Worker extends EventEmitter {
     if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
     const path = validateFilename(filename, options);
     if (options.argv !== undefined && !Array.isArray(options.argv)) throw invalidArgType('options.argv', 'an instance of Array', options.argv);
-    const key = options.eval ? path : bundledKey(path);
-    this[kExit] = { code: undefined, waiters: [], exited: false, refed: true, events: undefined, portClosed: false };
+    const key = options.eval ? path : require('internal/vfs').bundledModuleKey(path);
+    const env = workerEnv(options.env);
+    this[kExit] = { code: undefined, waiters: [], exited: false, refed: true, events: undefined, openPorts: 0 };
     this.resourceLimits = { ...options.resourceLimits };
-    this.stdin = null;
-    this.stdout = null;
-    this.stderr = null;
     if (key === null) {
       this.threadId = -1;
+      this.stdin = this.stdout = this.stderr = null;
       // As in Node, a missing file is the worker's error, then its exit.
       process.nextTick(() => {
         setImmediate(() => this._exited(1));
@@ -89,22 +91,30 @@ class Worker extends EventEmitter {
       });
       return;
     }
+    const workerData = serializedWorkerData(options);
+    const stdio = require('internal/worker/stdio').attachToWorker(this, options, MessageChannel);
+    this[kExit].openPorts = 2;
     const spawned = ops.op_worker_spawn({
       target: key,
       eval: Boolean(options.eval),
       filename: options.eval ? '[worker eval]' : path,
       argv: (options.argv ?? []).map(String),
-      workerData: serializedWorkerData(options),
+      workerData,
       name: options.name === undefined ? '' : String(options.name),
+      env,
+      stdio: stdio.spec,
     });
     this.threadId = spawned.threadId;
     this[kPort] = portFromId(spawned.port, true);
     this[kPort].on('message', (message) => this.emit('message', message));
     this[kPort].on('messageerror', (error) => this.emit('messageerror', error));
-    this[kPort].on('close', () => {
-      this[kExit].portClosed = true;
-      if (this[kExit].code !== undefined) this._exited(this[kExit].code);
-    });
+    this[kStdioPort] = stdio.port;
+    for (const port of [this[kPort], this[kStdioPort]]) {
+      port.on('close', () => {
+        this[kExit].openPorts--;
+        if (this[kExit].code !== undefined) this._exited(this[kExit].code);
+      });
+    }
     this[kPort].unref();
     this._nextEvent();
   }
@@ -164,23 +174,25 @@ class Worker extends EventEmitter {
     });
   }
 
-  // Messages the worker posted before it ended are delivered first: the port's 'close', which
-  // follows them, emits 'exit'. Until then the parent stays alive for them.
+  // Messages and output the worker sent before it ended are delivered first: the 'close' of
+  // both ports, which follows them, emits 'exit'. Until then the parent stays alive for them.
   _drainThenExit(code) {
     this[kExit].code = code;
-    if (this[kExit].portClosed) {
+    if (this[kExit].openPorts === 0) {
       this._exited(code);
       return;
     }
-    this[kPort].ref();
-    this[kPort][ports.kState].internal = true;
-    this[kPort]._updateRef();
-    this[kPort].close();
+    for (const port of [this[kPort], this[kStdioPort]]) {
+      port.ref();
+      port[ports.kState].internal = true;
+      port._updateRef();
+      port.close();
+    }
   }
 
   _exited(code) {
     const state = this[kExit];
-    if (state.exited) return;
+    if (state.exited || state.openPorts > 0) return;
     state.exited = true;
     state.code = code;
     this.emit('exit', code);

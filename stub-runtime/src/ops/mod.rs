@@ -52,6 +52,7 @@ deno_core::extension!(
         vfs::op_vfs_stat,
         vfs::op_vfs_read,
         vfs::op_vfs_readdir,
+        vfs::op_vfs_executable_path,
 
         process::op_process_info,
         process::op_process_env,

@@ -217,6 +217,17 @@ pub struct WorkerStart {
     pub worker_data: Option<Vec<u8>>,
     #[serde(default)]
     pub name: String,
+    /// The worker's own copy of the environment; none when it shares the process's (SHARE_ENV).
+    #[serde(default)]
+    pub env: Option<Vec<(String, String)>>,
+    /// The port carrying the worker's stdio to its parent, and whether stdin comes through it.
+    pub stdio: WorkerStdio,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+pub struct WorkerStdio {
+    pub port: f64,
+    stdin: bool,
 }
 
 #[derive(Serialize)]
@@ -235,6 +246,8 @@ pub fn op_worker_spawn(state: &mut OpState, #[serde] start: WorkerStart) -> Resu
     let (events_tx, events_rx) = unbounded_channel();
     let control = Arc::new(crate::worker::Control::default());
     let host = state.borrow::<crate::worker::WorkerHost>().clone();
+    // The worker thread owns its end of the stdio channel from now on, and closes it at exit.
+    owned(state).remove(&(start.stdio.port as u64));
     let worker = WorkerSelf { thread_id, parent_port: worker_port, events: events_tx, control: control.clone(), start };
     crate::worker::spawn(&host, worker).map_err(|err| JsErrorBox::generic(format!("cannot start a worker thread: {err:#}")))?;
     WORKERS.lock().unwrap().insert(thread_id, Arc::new(WorkerHandle { events: tokio::sync::Mutex::new(events_rx), control }));

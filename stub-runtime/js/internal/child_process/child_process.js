@@ -283,7 +283,32 @@ function fork(modulePath, args, options) {
   if (options.shell) {
     throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.shell' is not supported. Received ${require('util').inspect(options.shell)}`);
   }
+  const target = ours ? options.env?.PACK_FORK_ENTRY : undefined;
+  if (target !== undefined && require('internal/vfs').bundledModuleKey(target) === null) {
+    return notBundled(target, execPath, args);
+  }
   return spawn(execPath, args, options);
+}
+
+// A packed app can only fork modules packed into it. Such a child never starts: like a
+// missing program for spawn(), the failure is the parent's 'error' event, then 'close'.
+function notBundled(target, execPath, args) {
+  const child = new ChildProcess();
+  child.spawnfile = execPath;
+  child.spawnargs = [execPath, ...args];
+  child.stdio = [];
+  child.connected = false;
+  const error = new Error(
+    `Cannot find module '${target}': fork() can only start modules packed into ${execPath}; ` +
+      'add it with `--include` when packing (a file only named in fork(path) is not found by the packer)',
+  );
+  error.code = 'MODULE_NOT_FOUND';
+  process.nextTick(() => {
+    child.exitCode = 1;
+    child.emit('error', error);
+    child.emit('close', 1, null);
+  });
+  return child;
 }
 
 function modulePathOf(modulePath) {

@@ -257,9 +257,18 @@ function stdioForOp(entries) {
 }
 
 /** The op's description of a spawn: the file, argv split at argv[0], and the rest. */
+// A program embedded in a packed app runs from a verified copy in the user's cache (the OS
+// cannot execute a file inside the binary). Names without a slash are looked up on PATH, so
+// only paths can point into the app.
+function runnablePath(file, cwd) {
+  if (!file.includes('/')) return file;
+  const path = require('path').resolve(cwd ?? process.cwd(), file);
+  return ops.op_vfs_executable_path(path) ?? file;
+}
+
 function spawnRequest(spawnOptions, stdio) {
   return {
-    file: spawnOptions.file,
+    file: runnablePath(spawnOptions.file, spawnOptions.cwd),
     argv0: spawnOptions.args[0],
     args: spawnOptions.args.slice(1),
     cwd: spawnOptions.cwd ?? null,

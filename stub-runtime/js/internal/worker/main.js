@@ -8,6 +8,9 @@ const process = require('process');
 const lifecycle = require('internal/lifecycle');
 const { serializeError } = require('internal/worker/errors');
 const { Module } = require('internal/modules');
+const workerEnv = require('internal/process/env');
+const { installInWorker } = require('internal/worker/stdio');
+const { portFromId } = require('internal/worker/ports');
 
 const ops = core.ops;
 
@@ -55,6 +58,12 @@ function compile(source, filename) {
   return compiled;
 }
 
+// The env the parent gave (a copy of its own by default), or the process's, shared live.
+function useWorkerEnv(entries) {
+  if (entries === null) workerEnv.shareLive(process.env);
+  else process.env = workerEnv.createEnv(entries, false);
+}
+
 /** Runs the worker's code as `module`, the thread's main module. */
 function start(module, require) {
   // The bootstrap calls these hooks through the module object, so replacing them here
@@ -67,6 +76,8 @@ function start(module, require) {
   const rootPrefix = root.endsWith('/') ? root : `${root}/`;
   delete Module._cache[module.filename];
   process.argv.splice(1, process.argv.length - 1, what.filename, ...what.argv);
+  useWorkerEnv(what.env);
+  installInWorker(process, what.stdio, portFromId);
 
   if (what.eval) {
     // Relative requires in eval code resolve from the working directory, as in Node.
