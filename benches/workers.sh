@@ -3,11 +3,11 @@
 # worker threads, and over 2 forked processes, packed and under node, in one run. The split
 # runs should take well under the single-thread time on a 2-core machine.
 #
-#   benches/workers.sh [LIMIT]    (after `cargo build --release`; LIMIT defaults to 3000000)
+#   benches/workers.sh [LIMIT]    (after `cargo build --release`; LIMIT defaults to 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-limit=${1:-3000000}
+limit=${1:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 target/release/pack build benches/workers/primes.js -o "$work/primes" --quiet

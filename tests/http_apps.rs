@@ -141,6 +141,33 @@ fn a_cluster_spreads_requests_over_its_workers() {
 }
 
 #[test]
+fn a_cluster_replaces_a_worker_that_dies_while_the_others_serve() {
+    let server = Server::start("examples/cluster-http/index.js", &["0"], &[]);
+    // The pid that answered, or None for a connection that died with the killed worker.
+    let answered_by = || {
+        let answer = server.exchange(b"GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+        let answer = text(&answer);
+        answer.starts_with("HTTP/1.1 200").then(|| answer.trim().rsplit(' ').next().unwrap_or_default().to_owned())
+    };
+    let victim = answered_by().expect("a first answer");
+    let killed = run_with_timeout(Command::new("kill").args(["-KILL", &victim]));
+    assert!(killed.status.success());
+
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answering = std::collections::BTreeSet::new();
+    let mut answers = 0;
+    while answering.len() < 2 {
+        assert!(Instant::now() < deadline, "no replacement worker within 30 s; answered by {answering:?}");
+        if let Some(pid) = answered_by() {
+            assert_ne!(pid, victim, "the killed worker answered");
+            answering.insert(pid);
+            answers += 1;
+        }
+    }
+    assert!(answers >= 2, "the surviving worker and the replacement both answered: {answering:?}");
+}
+
+#[test]
 fn express_routes_json_static_files_and_errors() {
     http_apps();
     let server = Server::start("tests/http_apps/express_app.js", &["0"], &[]);
