@@ -130,6 +130,7 @@ async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Resu
     control.set_isolate(runtime.v8_isolate().thread_safe_handle());
     let _ = worker.events.send(ops::worker::WorkerEvent::Online);
     runtime.op_state().borrow_mut().put(worker);
+        shared_array_buffer_store: Some(ops::worker::SHARED_ARRAY_BUFFERS.clone()),
     tokio::select! {
         result = run_main(&mut runtime) => result,
         () = control.stopped() => Ok(1),

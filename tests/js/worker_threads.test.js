@@ -247,6 +247,24 @@ async function checkEnv() {
   }
 }
 
+// A SharedArrayBuffer posted to a worker is the same memory there; Atomics wait and notify
+// across the threads.
+async function checkSharedMemory() {
+  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const w = new Worker(`
+    const { workerData, parentPort } = require('worker_threads');
+    const view = new Int32Array(workerData);
+    parentPort.postMessage('waiting');
+    Atomics.wait(view, 1, 0);
+    Atomics.add(view, 0, view[1] * 10);
+  `, { eval: true, workerData: shared.buffer });
+  await once(w, 'message');
+  Atomics.store(shared, 1, 4);
+  Atomics.notify(shared, 1);
+  await once(w, 'exit');
+  log('shared memory written by the worker:', shared[0]);
+}
+
 function collect(stream) {
   const chunks = [];
   stream.on('data', (chunk) => chunks.push(chunk));
@@ -292,6 +310,7 @@ async function checkStdio() {
   await checkArguments();
   await checkEnv();
   await checkStdio();
+  await checkSharedMemory();
   // An unref'd worker does not keep the process alive.
   const forever = new Worker('setInterval(() => {}, 1000)', { eval: true });
   forever.unref();

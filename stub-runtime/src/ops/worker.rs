@@ -42,6 +42,10 @@ impl Port {
 }
 
 static PORTS: LazyLock<Mutex<HashMap<u64, Arc<Port>>>> = LazyLock::new(Default::default);
+
+/// Where a SharedArrayBuffer's memory waits between the thread that posts it and the one that
+/// receives it: every runtime of the process uses this one store, so the memory is shared.
+pub static SHARED_ARRAY_BUFFERS: LazyLock<deno_core::SharedArrayBufferStore> = LazyLock::new(Default::default);
 static NEXT_PORT: AtomicU64 = AtomicU64::new(1);
 
 fn port(id: u64) -> Option<Arc<Port>> {
