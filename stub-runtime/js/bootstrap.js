@@ -102,7 +102,9 @@
       },
     });
   }
-  define('structuredClone', (value) => core.structuredClone(value));
+  define('structuredClone', function structuredClone(value, options) {
+    return requireBuiltin('internal/worker/ports').structuredClone(...arguments);
+  });
   Object.defineProperty(globalThis, Symbol.toStringTag, { value: 'global', configurable: true });
 
   core.setReportExceptionCallback((error) => lifecycle.handleUncaughtException(error, 'uncaughtException'));

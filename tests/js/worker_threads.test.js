@@ -265,6 +265,31 @@ async function checkSharedMemory() {
   log('shared memory written by the worker:', shared[0]);
 }
 
+// Errors and DataViews clone as Node clones them, in messages and in structuredClone.
+async function checkClonedErrors() {
+  const error = Object.assign(new RangeError('x'), { code: 1 });
+  const copy = structuredClone(error);
+  log('cloned error:', copy instanceof RangeError, copy.name, copy.message, copy.code, copy.stack === error.stack);
+  class Custom extends Error {}
+  log('custom error clones as:', structuredClone(new Custom('y')).constructor.name);
+  const view = structuredClone(new DataView(new Uint8Array([5, 6, 7]).buffer, 1));
+  log('cloned DataView:', view instanceof DataView, view.byteLength, view.getUint8(0));
+  for (const bad of [() => {}, Symbol('s')]) {
+    try {
+      structuredClone(bad);
+    } catch (thrown) {
+      log('structuredClone:', thrown.name, thrown.message);
+    }
+  }
+  const buffer = new ArrayBuffer(8);
+  log('structuredClone transfer:', structuredClone(buffer, { transfer: [buffer] }).byteLength, buffer.byteLength);
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage({ errors: [new SyntaxError('bad')], view: new DataView(new Uint8Array([9]).buffer) });
+  const [message] = await once(port2, 'message');
+  log('posted error and view:', message.errors[0] instanceof SyntaxError, message.errors[0].message, message.view.getUint8(0));
+  port1.close();
+}
+
 function collect(stream) {
   const chunks = [];
   stream.on('data', (chunk) => chunks.push(chunk));
@@ -311,6 +336,7 @@ async function checkStdio() {
   await checkEnv();
   await checkStdio();
   await checkSharedMemory();
+  await checkClonedErrors();
   // An unref'd worker does not keep the process alive.
   const forever = new Worker('setInterval(() => {}, 1000)', { eval: true });
   forever.unref();

@@ -13,8 +13,12 @@ const kId = Symbol('kId');
 const kState = Symbol('kState');
 // Node-style listeners (`port.on`) are wrapped into EventTarget listeners; this maps back.
 const kWrappers = Symbol('kWrappers');
-// Stands for a transferred port inside a serialized message.
-const PORT_MARK = '__packTransferredPort';
+// The engine's serializer cannot carry ports, errors or DataViews. Inside plain objects and
+// arrays they travel as stand-ins, one-key objects under STAND_IN, and a message holding any
+// is wrapped under WALKED so the receiver knows to rebuild them.
+const STAND_IN = '__packStandIn';
+const WALKED = '__packWalked';
+const ERROR_TYPES = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
 
 class MessageEvent extends Event {
   constructor(type, init = {}) {
@@ -35,29 +39,51 @@ function dataCloneError(message) {
   return error;
 }
 
-// Replaces transferred ports inside plain objects and arrays by markers (and back), since the
-// engine's serializer cannot carry them.
-function replacePorts(value, ports, seen = new Set()) {
+function standInFor(value, ports) {
   if (value instanceof MessagePort) {
     const index = ports.indexOf(value);
     if (index < 0) throw dataCloneError('Object that needs transfer was found in message but not listed in transferList');
-    return { [PORT_MARK]: index };
+    return { [STAND_IN]: ['port', index] };
   }
-  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  if (value instanceof Error) {
+    // As Node clones errors: the standard type by name, message and stack; nothing else.
+    const name = Object.hasOwn(ERROR_TYPES, value.name) ? value.name : 'Error';
+    return { [STAND_IN]: ['error', { name, message: `${value.message}`, stack: value.stack }] };
+  }
+  if (value instanceof DataView) {
+    return { [STAND_IN]: ['view', new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice()] };
+  }
+  return undefined;
+}
+
+function isPlain(value) {
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return value;
+  return proto === Object.prototype || proto === Array.prototype || proto === null;
+}
+
+function replaceStandIns(value, ports, seen = new Set()) {
+  if (value === null || typeof value !== 'object') return value;
+  const standIn = standInFor(value, ports);
+  if (standIn !== undefined) return standIn;
+  if (seen.has(value) || !isPlain(value)) return value;
   seen.add(value);
   const copy = Array.isArray(value) ? [] : {};
-  for (const key of Object.keys(value)) copy[key] = replacePorts(value[key], ports, seen);
+  for (const key of Object.keys(value)) copy[key] = replaceStandIns(value[key], ports, seen);
   return copy;
 }
 
-function restorePorts(value, ports) {
-  if (value === null || typeof value !== 'object') return value;
-  if (typeof value[PORT_MARK] === 'number' && Object.keys(value).length === 1) return ports[value[PORT_MARK]];
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return value;
-  for (const key of Object.keys(value)) value[key] = restorePorts(value[key], ports);
+function rebuild([kind, data], ports) {
+  if (kind === 'port') return ports[data];
+  if (kind === 'view') return new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const error = new ERROR_TYPES[data.name](data.message);
+  Object.defineProperty(error, 'stack', { value: data.stack, writable: true, configurable: true });
+  return error;
+}
+
+function restoreStandIns(value, ports) {
+  if (value === null || typeof value !== 'object' || !isPlain(value)) return value;
+  if (Array.isArray(value[STAND_IN]) && Object.keys(value).length === 1) return rebuild(value[STAND_IN], ports);
+  for (const key of Object.keys(value)) value[key] = restoreStandIns(value[key], ports);
   return value;
 }
 
@@ -75,13 +101,23 @@ function serializeMessage(value, transferList) {
   for (const port of ports) {
     if (port[kState].closed || port[kState].transferred) throw dataCloneError('MessagePort in transfer list is already detached');
   }
-  const payload = ports.length > 0 ? replacePorts(value, ports) : value;
+  if (typeof value === 'symbol') throw dataCloneError(`${String(value)} could not be cloned.`);
   let data;
-  try {
-    data = core.serialize(payload);
-  } catch (error) {
-    if (error && error.name === 'DataCloneError') throw error;
-    throw dataCloneError(`${describe(value)} could not be cloned.`);
+  // Most messages need no stand-ins: try them as they are first.
+  if (ports.length === 0) {
+    try {
+      data = core.serialize(value);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (data === undefined) {
+    try {
+      data = core.serialize({ [WALKED]: replaceStandIns(value, ports) });
+    } catch (error) {
+      if (error && error.name === 'DataCloneError') throw error;
+      throw dataCloneError(`${describe(value)} could not be cloned.`);
+    }
   }
   for (const item of list) {
     if (item instanceof ArrayBuffer && !item.detached) item.transfer();
@@ -101,7 +137,17 @@ function describe(value) {
 function deserializeMessage(received) {
   const ports = received.ports.map((id) => new MessagePort(kId, id));
   const value = core.deserialize(received.data);
-  return { value: ports.length > 0 ? restorePorts(value, ports) : value, ports };
+  const walked = value !== null && typeof value === 'object' && Object.hasOwn(value, WALKED) && Object.keys(value).length === 1;
+  return { value: walked ? restoreStandIns(value[WALKED], ports) : value, ports };
+}
+
+/** The global structuredClone(value, { transfer }): a message to ourselves. */
+function structuredClone(value, options) {
+  if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw invalidArgType('options', 'of type object', options);
+  }
+  return deserializeMessage(serializeMessage(value, options?.transfer)).value;
 }
 
 class MessagePort extends EventTarget {
@@ -355,4 +401,5 @@ module.exports = {
   receiveMessageOnPort,
   serializeMessage,
   deserializeMessage,
+  structuredClone,
 };
