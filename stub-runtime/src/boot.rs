@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::source_maps::SourceMaps;
 use crate::ops::worker::WorkerSelf;
 use crate::vfs::Vfs;
-use crate::{builtins, code_cache, ops, snapshot, virtual_root};
+use crate::{builtins, code_cache, fatal, ops, snapshot, virtual_root};
 
 /// Everything a run needs: the app and how it was invoked.
 pub struct Launch {
@@ -57,6 +57,10 @@ pub fn current_exe_path() -> String {
 /// Runs the app to completion and returns the process exit code. Uncaught errors are printed
 /// by the JS side, which exits itself; what reaches here is a failure of the runtime itself.
 pub fn run(launch: Launch) -> i32 {
+    // From here on a panic is a bug in the runtime: say so in one line (see `fatal`).
+    fatal::install_panic_hook();
+    ops::process::open_missing_standard_fds();
+    ops::signal::reset_inherited_dispositions();
     code_cache::configure();
     let tokio = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(tokio) => tokio,
@@ -104,13 +108,21 @@ pub(crate) fn run_worker(launch: Launch, worker: WorkerSelf) -> i32 {
 }
 
 async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Result<i32> {
-    deno_core::v8_set_flags(vec![String::new(), format!("--stack-size={ENGINE_STACK_KIB}")]);
+    let heap_limit_mib = fatal::heap_limit_mib();
+    deno_core::v8_set_flags(vec![
+        String::new(),
+        format!("--stack-size={ENGINE_STACK_KIB}"),
+        format!("--max-old-space-size={heap_limit_mib}"),
+    ]);
     let source_maps = SourceMaps::new(&launch);
     let mut extension = ops::pack_runtime::init(launch);
-    if worker.is_some() {
-        // In a worker, process.exit() ends the worker's thread, not the process.
-        extension.middleware_fn = Some(Box::new(|op| match op.name {
-            "op_process_exit" => op.with_implementation_from(&ops::worker::op_worker_exit()),
+    let in_worker = worker.is_some();
+    let test_panic_op = fatal::test_panic_op();
+    if in_worker || test_panic_op.is_some() {
+        extension.middleware_fn = Some(Box::new(move |op| match op.name {
+            // In a worker, process.exit() ends the worker's thread, not the process.
+            "op_process_exit" if in_worker => op.with_implementation_from(&ops::worker::op_worker_exit()),
+            name if Some(name) == test_panic_op => op.with_implementation_from(&fatal::op_test_panic()),
             _ => op,
         }));
     }
@@ -119,9 +131,12 @@ async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Resu
         module_loader: Some(Rc::new(source_maps)),
         extensions: vec![extension],
         startup_snapshot,
+        shared_array_buffer_store: Some(ops::worker::SHARED_ARRAY_BUFFERS.clone()),
         ..Default::default()
     })
     .context("cannot create the JavaScript runtime")?;
+    // Node's behaviour at the heap limit: a fatal message, not an endless or failing allocation.
+    runtime.add_near_heap_limit_callback(move |_current, _initial| fatal::on_heap_limit(heap_limit_mib));
     if startup_snapshot.is_some() {
         runtime.execute_script("node:internal/snapshot_repair", snapshot::REPAIR_SCRIPT)?;
     }
@@ -130,7 +145,6 @@ async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Resu
     control.set_isolate(runtime.v8_isolate().thread_safe_handle());
     let _ = worker.events.send(ops::worker::WorkerEvent::Online);
     runtime.op_state().borrow_mut().put(worker);
-        shared_array_buffer_store: Some(ops::worker::SHARED_ARRAY_BUFFERS.clone()),
     tokio::select! {
         result = run_main(&mut runtime) => result,
         () = control.stopped() => Ok(1),

@@ -23,6 +23,7 @@
 mod boot;
 mod builtins;
 mod code_cache;
+mod fatal;
 mod ops;
 mod snapshot;
 mod source_maps;

@@ -2,7 +2,8 @@
 //! it has no app and says so.
 //!
 //! Exit codes: the app's own, or 1 for an uncaught error; 2 when there is no payload (a bare
-//! stub); 70 when the payload cannot be read (corrupt, truncated or from another version).
+//! stub); 70 when the payload cannot be read (corrupt, truncated or from another version) and
+//! after a panic (a bug in pack, see `fatal.rs`); 134 when the JS heap is exhausted.
 
 use std::fs::File;
 use std::process::ExitCode;

@@ -20,6 +20,33 @@ function exit(code) {
   core.ops.op_process_exit(process.exitCode ?? 0);
 }
 
+// Exit status after stdout or stderr lost its reader: Node's (it dies of the uncaught EPIPE).
+const CLOSED_OUTPUT_EXIT_CODE = 1;
+
+/**
+ * stdout or stderr is a pipe whose reader has gone (`app | head -1`) and nobody listens for the
+ * error: end at once and quietly, with 'exit' listeners run. Writes made while exiting (by those
+ * listeners) are dropped.
+ */
+function exitOnClosedOutput(callback = () => {}) {
+  if (exiting) return callback();
+  process.exitCode = CLOSED_OUTPUT_EXIT_CODE;
+  try {
+    emitExit();
+  } catch {
+    // An 'exit' listener threw; the output is gone, so there is nowhere to report it.
+  }
+  core.ops.op_process_exit(process.exitCode ?? CLOSED_OUTPUT_EXIT_CODE);
+}
+
+// EPIPE errors of stdout and stderr: uncaught, they end the process quietly.
+const closedOutputErrors = new WeakSet();
+
+function closedOutputError(error) {
+  closedOutputErrors.add(error);
+  return error;
+}
+
 /**
  * Called from Rust each time the event loop runs dry: emits 'beforeExit' and says whether a
  * listener ran (it may have scheduled more work, which Rust then checks for).
@@ -56,10 +83,12 @@ function handleUncaughtException(error, origin) {
   if (Object.prototype.hasOwnProperty.call(process, '_fatalException') && typeof process._fatalException !== 'function') {
     core.ops.op_process_exit(BROKEN_FATAL_HANDLER_EXIT_CODE);
   }
+  const listened = process.listenerCount('uncaughtException') > 0;
+  if (!listened && closedOutputErrors.has(error)) return exitOnClosedOutput();
   let code = UNCAUGHT_EXIT_CODE;
   // Listeners get their say even while the process exits: an 'exit' listener that throws
   // is theirs to handle, as in Node.
-  if (process.listenerCount('uncaughtException') > 0) {
+  if (listened) {
     try {
       process.emit('uncaughtException', error, origin);
       return;
@@ -111,4 +140,4 @@ function runCallback(callback, argument) {
   }
 }
 
-module.exports = { exit, beforeExit, exitFromLoop, handleUncaughtException, handleUnhandledRejection, whenSettled };
+module.exports = { exit, exitOnClosedOutput, closedOutputError, beforeExit, exitFromLoop, handleUncaughtException, handleUnhandledRejection, whenSettled };

@@ -368,8 +368,12 @@ function outputStream(fd) {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
-      ops.op_process_write(fd, textOf(chunk, encoding));
-      callback();
+      const errno = ops.op_process_write(fd, textOf(chunk, encoding));
+      if (errno === 0) return callback();
+      if (errno !== EPIPE) return callback(uvError(errno, 'write'));
+      const lifecycle = require('internal/lifecycle');
+      if (!wantsWriteErrors(stream)) return lifecycle.exitOnClosedOutput(callback);
+      callback(lifecycle.closedOutputError(uvError(errno, 'write')));
     },
   });
   // Like Node's stdio, ending or destroying these never closes the fd: the stream reports
@@ -384,6 +388,17 @@ function outputStream(fd) {
   stream._isStdio = true;
   stream.destroySoon = stream.destroy;
   return describeTerminal(stream, fd);
+}
+
+const EPIPE = 32; // the same on Linux and macOS
+
+// Node reports a closed pipe as an 'error' on the stream, and without a listener that is an
+// uncaught exception: a stack trace on stderr for `app | head -1`. We keep Node's path when the
+// app listens (on the stream or for 'uncaughtException') and otherwise end quietly: at once
+// when nobody listens now, or when the error turns out uncaught (console.log listens only for
+// the length of its write).
+function wantsWriteErrors(stream) {
+  return stream.listenerCount('error') > 0 || process.listenerCount('uncaughtException') > 0;
 }
 
 function textOf(chunk, encoding) {

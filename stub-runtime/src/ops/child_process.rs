@@ -377,9 +377,10 @@ fn run_to_completion(mut child: std::process::Child, mut ends: Vec<Option<StdUni
 
     let (stop, stopped) = mpsc::channel::<()>();
     let timed_out = Arc::new(AtomicBool::new(false));
-    let watchdog = (sync.timeout > 0.0).then(|| {
+    // A timeout too long for a Duration (JS allows up to 2**53 ms and more) never fires.
+    let timeout = Duration::try_from_secs_f64(sync.timeout / 1000.0).ok().filter(|_| sync.timeout > 0.0);
+    let watchdog = timeout.map(|timeout| {
         let (timed_out, kill_signal) = (timed_out.clone(), sync.kill_signal);
-        let timeout = Duration::from_secs_f64(sync.timeout / 1000.0);
         thread::spawn(move || {
             if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(timeout) {
                 timed_out.store(true, Ordering::SeqCst);

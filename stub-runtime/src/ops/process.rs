@@ -91,20 +91,57 @@ pub fn op_process_env() -> Vec<(String, String)> {
 }
 
 /// Writes to stdout (fd 1) or stderr (fd 2) synchronously, as Node does for files and pipes.
-/// A closed pipe (`app | head`) is not an error worth reporting: the reader has gone.
+/// Returns 0 or a positive errno: EPIPE when the reader has gone (`app | head`), which the
+/// stream in `process.js` turns into Node's 'error' or a quiet exit. SIGPIPE is ignored (Rust's
+/// runtime does it at start-up, as libuv does for Node), so a closed pipe never kills us.
 #[op2(fast)]
-pub fn op_process_write(#[smi] fd: i32, #[string] text: &str) {
-    let result = match fd {
-        2 => std::io::stderr().lock().write_all(text.as_bytes()),
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())
+pub fn op_process_write(#[smi] fd: i32, #[string] text: &str) -> i32 {
+    let fd = if fd == 2 { 2 } else { 1 };
+    // Holding std's lock keeps our output whole among anything Rust itself prints.
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.flush();
+    match write_fully(fd, text.as_bytes()) {
+        Ok(()) => 0,
+        Err(err) => err.raw_os_error().unwrap_or(libc::EIO),
+    }
+}
+
+/// Writes all of `bytes`, waiting when the descriptor is non-blocking and full (a parent may
+/// hand us such a pipe), as Node's synchronous stdio does.
+fn write_fully(fd: i32, mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: the pointer and length describe `bytes`, which outlives the call.
+        let written = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if written >= 0 {
+            bytes = &bytes[written as usize..];
+            continue;
         }
-    };
-    if let Err(err) = result {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(std::io::stderr(), "pack: cannot write to fd {fd}: {err}");
+        let err = std::io::Error::last_os_error();
+        match err.kind() {
+            std::io::ErrorKind::Interrupted => {}
+            std::io::ErrorKind::WouldBlock => {
+                let mut pollfd = libc::pollfd { fd, events: libc::POLLOUT, revents: 0 };
+                // SAFETY: one valid, initialised entry; the count passed is 1.
+                unsafe { libc::poll(&mut pollfd, 1, -1) };
+            }
+            _ => return Err(err),
         }
+    }
+    Ok(())
+}
+
+/// Opens /dev/null on any of fds 0-2 the parent left closed (`app >&-`), as Node does: else the
+/// next descriptor the runtime opens (a file, the event loop's epoll) would take that number and
+/// receive the app's output.
+pub fn open_missing_standard_fds() {
+    for fd in 0..=2 {
+        // SAFETY: F_GETFD only asks whether `fd` is open.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1 {
+            continue;
+        }
+        // SAFETY: open takes a NUL-terminated path; the lowest free number, `fd`, is the one
+        // this opens, since the lower ones are open by now. It stays open for the process's life.
+        unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) };
     }
 }
 

@@ -63,6 +63,21 @@ fn on_signal(signal: i32) {
     }
 }
 
+/// Puts back the default action of signals this process inherited as ignored, as Node does at
+/// start-up: a shell starts background jobs (`tool &`) with SIGINT and SIGQUIT ignored, and
+/// Node's `kill -INT` still ends them. Kept: SIGPIPE (ignored on purpose, as by Node) and
+/// SIGHUP, so `nohup tool` keeps working (Node resets that one too: a deliberate difference).
+/// Only ignored signals change; handlers (Rust's own, for stack overflow) are left alone.
+pub fn reset_inherited_dispositions() {
+    for signal in 1..32 {
+        if matches!(signal, libc::SIGKILL | libc::SIGSTOP | libc::SIGPIPE | libc::SIGHUP) || !was_ignored(signal) {
+            continue;
+        }
+        // SAFETY: setting a signal to its default action has no memory effects.
+        unsafe { libc::signal(signal, libc::SIG_DFL) };
+    }
+}
+
 fn receiver(state: &mut OpState) -> io::Result<Rc<UnixStream>> {
     if let Some(receiver) = state.try_borrow::<SignalReceiver>() {
         return Ok(receiver.0.clone());
