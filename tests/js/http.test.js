@@ -1,5 +1,5 @@
 // http: a server and a client talking over 127.0.0.1. Prints one result per line; node prints
-// the same. (Raw header case is not compared: the runtime's parser lower-cases names.)
+// the same. (The case of response header names a client sees is not compared.)
 'use strict';
 const http = require('http');
 const { Readable, pipeline } = require('stream');
@@ -204,6 +204,114 @@ async function keepAliveTimeout() {
   await new Promise((resolve) => server.close(resolve));
 }
 
+// Sends raw bytes on a new connection; resolves with everything the server wrote before closing.
+function rawExchange(port, text) {
+  return new Promise((resolve) => {
+    const socket = require('net').connect(port, '127.0.0.1');
+    let answer = '';
+    const started = Date.now();
+    socket.setEncoding('latin1');
+    socket.on('data', (data) => (answer += data));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve({ answer, ms: Date.now() - started }));
+    socket.write(text);
+  });
+}
+
+// server.listen(path) and listen({ path }): the address is the path, the file goes on close.
+async function unixSocketServer() {
+  const fs = require('fs');
+  const os = require('os');
+  const path = require('path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-http-server-'));
+  const socketPath = path.join(dir, 'server.sock');
+  const server = http.createServer((req, res) => res.end(`${req.method} ${req.url} ${typeof req.socket.remoteAddress}`));
+  await new Promise((resolve) => server.listen(socketPath, resolve));
+  log('unix server address is its path:', server.address() === socketPath, 'file exists:', fs.existsSync(socketPath));
+  const { res, text } = await fetchText({ socketPath, path: '/over-unix' });
+  log('unix server answered:', res.statusCode, text);
+  await new Promise((resolve) => server.close(resolve));
+  log('socket file removed on close:', !fs.existsSync(socketPath));
+  const second = http.createServer((req, res) => res.end('again'));
+  await new Promise((resolve) => second.listen({ path: socketPath }, resolve));
+  const taken = http.createServer();
+  const error = await new Promise((resolve) => taken.on('error', resolve).listen(socketPath));
+  log('listen({ path }):', second.address() === socketPath, 'path in use:', error.code, error.syscall);
+  await new Promise((resolve) => second.close(resolve));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// server.setTimeout / server.timeout (idle sockets) and requestTimeout (408).
+async function serverTimeouts() {
+  const server = http.createServer((req, res) => res.end('x'));
+  let timedOut = false;
+  server.setTimeout(150, (socket) => {
+    timedOut = true;
+    socket.destroy();
+  });
+  const port = await listen(server);
+  const idle = await rawExchange(port, 'GET / HTTP/1.1\r\nHost: t\r\n\r\n');
+  log('server.timeout', server.timeout, 'idle socket reported to the server:', timedOut, idle.answer.startsWith('HTTP/1.1 200'), idle.ms >= 100);
+  await new Promise((resolve) => server.close(resolve));
+
+  const unheard = http.createServer((req, res) => setTimeout(() => res.end('late'), 1000));
+  unheard.timeout = 150;
+  const unheardPort = await listen(unheard);
+  const cut = await rawExchange(unheardPort, 'GET / HTTP/1.1\r\nHost: t\r\n\r\n');
+  log('without a timeout listener the socket is destroyed:', JSON.stringify(cut.answer), cut.ms < 900);
+  unheard.closeAllConnections();
+  await new Promise((resolve) => unheard.close(resolve));
+
+  const slow = http.createServer({ requestTimeout: 300, connectionsCheckingInterval: 50 }, (req, res) => {
+    req.resume();
+    req.on('end', () => res.end('never'));
+  });
+  log('requestTimeout', slow.requestTimeout, 'default', http.createServer().requestTimeout);
+  const slowPort = await listen(slow);
+  const late = await rawExchange(slowPort, 'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\npart');
+  log('a body that never completes:', late.answer.split('\r\n')[0], late.ms < 2000);
+  await new Promise((resolve) => slow.close(resolve));
+}
+
+// rawHeaders as sent (case and order), trailers of chunked requests, maxHeadersCount, and
+// requests Node refuses.
+async function requestHeads() {
+  const server = http.createServer((req, res) => {
+    const seen = { raw: req.rawHeaders.slice(), names: Object.keys(req.headers).length };
+    req.resume();
+    req.on('end', () => res.end(JSON.stringify({ ...seen, rawTrailers: req.rawTrailers, trailers: req.trailers })));
+  });
+  const port = await listen(server);
+  const body = ({ answer }) => JSON.parse(answer.split('\r\n\r\n')[1]);
+  const chunked = body(await rawExchange(port, 'POST / HTTP/1.1\r\nHost: t\r\nX-MiXeD: 1\r\nx-other: 2\r\nX-MIXED: 3\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\nX-Trail: one\r\nx-trail: two\r\nOther-T: 3\r\n\r\n'));
+  log('rawHeaders', JSON.stringify(chunked.raw));
+  log('rawTrailers', JSON.stringify(chunked.rawTrailers), 'trailers', JSON.stringify(chunked.trailers));
+  const plain = body(await rawExchange(port, 'POST / HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi'));
+  log('without trailers', JSON.stringify(plain.rawTrailers), JSON.stringify(plain.trailers));
+  const many = 'GET / HTTP/1.1\r\nHost: t\r\n' + Array.from({ length: 150 }, (_, i) => `X-H${i}: ${i}\r\n`).join('') + 'Connection: close\r\n\r\n';
+  const manyHeads = body(await rawExchange(port, many));
+  log('150 headers:', manyHeads.raw.length / 2, manyHeads.names);
+  server.maxHeadersCount = 3;
+  const limited = body(await rawExchange(port, 'GET / HTTP/1.1\r\nHost: t\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nConnection: close\r\n\r\n'));
+  log('maxHeadersCount 3:', limited.raw.length / 2, 'raw,', limited.names, 'in headers');
+  const errors = [];
+  server.on('clientError', (error, socket) => {
+    errors.push(error.code);
+    socket.destroy();
+  });
+  for (const refused of [
+    'FOO / HTTP/1.1\r\nHost: t\r\n\r\n',
+    'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhello',
+    'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+  ]) {
+    await rawExchange(port, refused);
+  }
+  log('refused with clientError:', errors.join(' '));
+  const noHost = await rawExchange(port, 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n');
+  log('HTTP/1.1 without Host:', noHost.answer.split('\r\n')[0]);
+  await new Promise((resolve) => server.close(resolve));
+}
+
 function tables() {
   log(http.STATUS_CODES[200], http.STATUS_CODES[404], http.STATUS_CODES[418], http.METHODS.includes('PATCH'), http.METHODS.length);
   log(http.maxHeaderSize, typeof http.globalAgent, http.globalAgent.keepAlive);
@@ -229,4 +337,7 @@ function tables() {
   await clientErrors();
   await unixSocketClient();
   await keepAliveTimeout();
+  await unixSocketServer();
+  await serverTimeouts();
+  await requestHeads();
 })();

@@ -5,7 +5,7 @@
 //! it writes the request's body and reads the response's. `op_http_read_body`,
 //! `op_http_write` and `op_http_end` serve both.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::pin::Pin;
@@ -74,6 +74,9 @@ impl Body for OutgoingBody {
 pub struct Exchanges {
     next_id: u32,
     pub open: HashMap<u32, Exchange>,
+    /// Trailers of bodies read to their end, "name\nvalue..." until JS takes them (the
+    /// exchange itself may be over by then).
+    trailers: HashMap<u32, String>,
 }
 
 #[derive(Default)]
@@ -88,6 +91,10 @@ pub struct Exchange {
     pub response: Option<oneshot::Receiver<hyper::Result<Response<Incoming>>>>,
     /// Client side: JS is waiting for the response head (`response` is taken by then).
     pub awaiting_head: bool,
+    /// Server side: told when the request's body has all arrived.
+    pub body_done: Option<Rc<Cell<bool>>>,
+    /// Server side: the trailers as the client wrote them (name case kept), once read.
+    pub raw_trailers: Option<Rc<RefCell<Option<String>>>>,
 }
 
 impl Exchange {
@@ -164,14 +171,30 @@ pub async fn op_http_read_body(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> R
             None => {
                 let mut state = state.borrow_mut();
                 let exchanges = exchanges(&mut state);
-                if exchanges.open.get(&id).is_some_and(Exchange::is_settled) {
-                    exchanges.open.remove(&id);
+                if let Some(exchange) = exchanges.open.get(&id) {
+                    if let Some(done) = &exchange.body_done {
+                        done.set(true);
+                    }
+                    if exchange.is_settled() {
+                        exchanges.open.remove(&id);
+                    }
                 }
                 return Ok(Vec::new());
             }
             Some(Err(err)) => return Err(JsErrorBox::generic(format!("ECONNRESET {err}"))),
             Some(Ok(frame)) => {
-                let Ok(data) = frame.into_data() else { continue };
+                let data = match frame.into_data() {
+                    Ok(data) => data,
+                    Err(frame) => {
+                        if let Ok(trailers) = frame.into_trailers() {
+                            let mut state = state.borrow_mut();
+                            let exchanges = exchanges(&mut state);
+                            let raw = exchanges.open.get(&id).and_then(|e| e.raw_trailers.as_ref()).and_then(|slot| slot.borrow_mut().take());
+                            exchanges.trailers.insert(id, raw.unwrap_or_else(|| flatten_headers(&trailers)));
+                        }
+                        continue;
+                    }
+                };
                 if data.is_empty() {
                     continue;
                 }
@@ -213,5 +236,14 @@ pub fn op_http_end(state: &mut OpState, #[smi] id: u32, #[string] trailers: &str
 /// Forgets an exchange JS is done with or gives up on; hyper then drops what is unfinished.
 #[op2(fast)]
 pub fn op_http_close_exchange(state: &mut OpState, #[smi] id: u32) {
-    exchanges(state).open.remove(&id);
+    let exchanges = exchanges(state);
+    exchanges.open.remove(&id);
+    exchanges.trailers.remove(&id);
+}
+
+/// The trailers that ended a body JS has read to its end ("name\nvalue..."), empty if none.
+#[op2]
+#[string]
+pub fn op_http_take_trailers(state: &mut OpState, #[smi] id: u32) -> String {
+    exchanges(state).trailers.remove(&id).unwrap_or_default()
 }

@@ -8,9 +8,8 @@
 //! one `op_http_respond` (the whole body at once, the common case) or starts a streamed body fed
 //! by `op_http_write` and finished by `op_http_end`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -21,7 +20,7 @@ use hyper::body::{Body, Incoming};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use serde::Serialize;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, UnixListener};
 use tokio::sync::{mpsc, oneshot, Notify};
 
 use super::http::{exchanges, fill_headers, flatten_headers, gone, Exchange, Exchanges, OutgoingBody};
@@ -62,6 +61,10 @@ struct Arrival {
     connection: u32,
     request: Request<Incoming>,
     respond: oneshot::Sender<Response<OutgoingBody>>,
+    /// Set once the whole body has arrived (see requestTimeout).
+    body_done: Rc<Cell<bool>>,
+    /// The head as the client sent it, when the tap kept up.
+    raw: Option<RawHead>,
 }
 
 enum Queued {
@@ -77,6 +80,35 @@ enum Queued {
 struct Limits {
     max_header_bytes: usize,
     headers_timeout: Option<Duration>,
+    /// Node's requestTimeout: the whole request, body included, must arrive within it.
+    request_timeout: Option<Duration>,
+    /// Node's requireHostHeader: an HTTP/1.1 request without Host gets 400.
+    require_host: bool,
+}
+
+/// What JS passes when it starts a server.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerOptions {
+    backlog: u32,
+    max_header_bytes: u32,
+    headers_timeout_ms: f64,
+    request_timeout_ms: f64,
+    require_host: bool,
+    reuse_port: bool,
+    tls: Option<ServerTls>,
+}
+
+impl ServerOptions {
+    fn limits(&self) -> Limits {
+        let millis = |ms: f64| (ms > 0.0).then(|| Duration::from_millis(ms as u64));
+        Limits {
+            max_header_bytes: (self.max_header_bytes as usize).max(8192),
+            headers_timeout: millis(self.headers_timeout_ms),
+            request_timeout: millis(self.request_timeout_ms),
+            require_host: self.require_host,
+        }
+    }
 }
 
 /// A connection's handle for the server: how to ask it to finish gracefully, or to stop now.
@@ -125,32 +157,38 @@ pub struct ServerTls {
     key: String,
 }
 
+/// Listens on `ip:port`.
 #[op2]
 #[serde]
 pub fn op_http_listen(
     state: &mut OpState,
     #[string] ip: String,
     #[smi] port: u16,
-    #[smi] backlog: u32,
-    #[smi] max_header_bytes: u32,
-    headers_timeout_ms: f64,
-    #[serde] tls: Option<ServerTls>,
-    reuse_port: bool,
+    #[serde] options: ServerOptions,
 ) -> Result<(ResourceId, Endpoint), JsErrorBox> {
-    let tls = tls.map(|tls| super::tls::acceptor(&tls.cert, &tls.key)).transpose()?;
-    let listener = super::net::listen_tcp(&ip, port, backlog, reuse_port)?;
+    let listener = super::net::listen_tcp(&ip, port, options.backlog, options.reuse_port)?;
     let local = listener.local_addr().map(Endpoint::from).unwrap_or_default();
+    Ok((start_server(state, Listener::Tcp(listener), options)?, local))
+}
+
+/// Listens on a Unix socket path; errors read like net's ("<errno> listen").
+#[op2]
+#[smi]
+pub fn op_http_listen_unix(
+    state: &mut OpState,
+    #[string] path: String,
+    #[serde] options: ServerOptions,
+) -> Result<ResourceId, JsErrorBox> {
+    let listener = UnixListener::bind(&path)
+        .map_err(|err| JsErrorBox::generic(format!("{} listen", err.raw_os_error().unwrap_or(libc::EIO))))?;
+    start_server(state, Listener::Unix(listener), options)
+}
+
+fn start_server(state: &mut OpState, listener: Listener, options: ServerOptions) -> Result<ResourceId, JsErrorBox> {
+    let tls = options.tls.as_ref().map(|tls| super::tls::acceptor(&tls.cert, &tls.key)).transpose()?;
     let (sender, queue) = mpsc::unbounded_channel();
     let connections = Connections::default();
-    let shared = Rc::new(Shared {
-        sender: sender.clone(),
-        connections: connections.clone(),
-        limits: Limits {
-            max_header_bytes: max_header_bytes.max(8192) as usize,
-            headers_timeout: (headers_timeout_ms > 0.0).then(|| Duration::from_millis(headers_timeout_ms as u64)),
-        },
-        tls,
-    });
+    let shared = Rc::new(Shared { sender: sender.clone(), connections: connections.clone(), limits: options.limits(), tls });
     let accept_task = deno_core::unsync::spawn(accept_loop(listener, shared));
     let server = HttpServer {
         queue: AsyncRefCell::new(queue),
@@ -158,7 +196,35 @@ pub fn op_http_listen(
         accept_task: RefCell::new(Some(accept_task.abort_handle())),
         connections,
     };
-    Ok((state.resource_table.add(server), local))
+    Ok(state.resource_table.add(server))
+}
+
+/// Where connections come from.
+enum Listener {
+    Tcp(TcpListener),
+    Unix(UnixListener),
+}
+
+/// An accepted connection, whichever kind.
+trait Stream: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + 'static {}
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + 'static> Stream for T {}
+
+impl Listener {
+    /// The next connection with its peer's and its own address (empty ones for a Unix socket).
+    async fn accept(&self) -> std::io::Result<(Box<dyn Stream>, Endpoint, Endpoint)> {
+        match self {
+            Listener::Tcp(listener) => {
+                let (stream, peer) = listener.accept().await?;
+                let _ = stream.set_nodelay(true);
+                let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
+                Ok((Box::new(stream), peer.into(), local))
+            }
+            Listener::Unix(listener) => {
+                let (stream, _) = listener.accept().await?;
+                Ok((Box::new(stream), Endpoint::default(), Endpoint::default()))
+            }
+        }
+    }
 }
 
 type Connections = Rc<RefCell<HashMap<u32, ConnectionControl>>>;
@@ -172,10 +238,10 @@ struct Shared {
     tls: Option<tokio_rustls::TlsAcceptor>,
 }
 
-async fn accept_loop(listener: TcpListener, shared: Rc<Shared>) {
+async fn accept_loop(listener: Listener, shared: Rc<Shared>) {
     let mut next_connection = 0u32;
     loop {
-        let Ok((stream, peer)) = listener.accept().await else {
+        let Ok((stream, peer, local)) = listener.accept().await else {
             // Out of descriptors or similar: wait a little rather than spin.
             tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
@@ -185,19 +251,24 @@ async fn accept_loop(listener: TcpListener, shared: Rc<Shared>) {
         }
         next_connection = next_connection.wrapping_add(1);
         let connection = next_connection;
-        let _ = stream.set_nodelay(true);
         let shutdown = Rc::new(Notify::new());
-        let task = deno_core::unsync::spawn(run_connection(stream, peer, connection, shutdown.clone(), shared.clone()));
+        let task = deno_core::unsync::spawn(run_connection(stream, peer, local, connection, shutdown.clone(), shared.clone()));
         shared.connections.borrow_mut().insert(connection, ConnectionControl { shutdown, task: task.abort_handle() });
     }
 }
 
 /// Takes a connection through its TLS handshake if any, announces it to JS, and serves it.
-async fn run_connection(stream: TcpStream, peer: SocketAddr, connection: u32, shutdown: Rc<Notify>, shared: Rc<Shared>) {
+async fn run_connection(
+    stream: Box<dyn Stream>,
+    remote: Endpoint,
+    local: Endpoint,
+    connection: u32,
+    shutdown: Rc<Notify>,
+    shared: Rc<Shared>,
+) {
     let _closing = ClosedOnDrop { connection, shared: shared.clone() };
-    let local = stream.local_addr().map(Endpoint::from).unwrap_or_default();
     let announce = |encrypted| {
-        let event = ServerEvent::Connection { connection, remote: peer.into(), local, encrypted };
+        let event = ServerEvent::Connection { connection, remote, local, encrypted };
         let _ = shared.sender.send(Queued::Event(event));
     };
     match &shared.tls {
@@ -219,22 +290,53 @@ where
     I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + 'static,
 {
     let requests = shared.sender.clone();
+    let limits = shared.limits;
+    let reader = Rc::new(RefCell::new(WireReader::new(limits.max_header_bytes)));
+    let tap = Tap { io, reader: reader.clone() };
+    let connections = shared.connections.clone();
     let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let raw = reader.borrow_mut().take_head(&request);
+        let refused = refusal(&request, limits.require_host, raw.as_ref().and_then(|head| head.problem));
         let (respond, response) = oneshot::channel();
-        let sent = requests.send(Queued::Request(Arrival { connection, request, respond }));
+        let body_done = Rc::new(Cell::new(request.body().is_end_stream()));
+        let sent = match refused {
+            Some(_) => Ok(()),
+            None => requests.send(Queued::Request(Arrival { connection, request, respond, body_done: body_done.clone(), raw })),
+        };
+        let requests = requests.clone();
+        let connections = connections.clone();
         async move {
+            if let Some(refusal) = refused {
+                if let Some((code, message)) = refusal.client_error {
+                    let _ = requests.send(Queued::Event(ServerEvent::ClientError { connection, code, message: message.into() }));
+                }
+                return Ok(closing_response(StatusCode::BAD_REQUEST));
+            }
             if sent.is_err() {
                 return Ok(plain_response(StatusCode::SERVICE_UNAVAILABLE));
             }
-            // JS dropped the request without answering (the app destroyed the socket).
-            response.await.map_err(|_| ConnectionDropped)
+            await_response(response, body_done, limits.request_timeout, || {
+                let message = "Request timeout".to_owned();
+                let _ = requests.send(Queued::Event(ServerEvent::ClientError { connection, code: "ERR_HTTP_REQUEST_TIMEOUT", message }));
+                // hyper would wait for the rest of the body before closing; Node closes at once
+                // after its 408. Give the 408 a moment to go out, then end the connection.
+                deno_core::unsync::spawn(async move {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    if let Some(control) = connections.borrow().get(&connection) {
+                        control.task.abort();
+                    }
+                });
+            })
+            .await
         }
     });
-    let limits = shared.limits;
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder.max_buf_size(limits.max_header_bytes.max(8192)).timer(TokioTimer::new()).title_case_headers(true);
+    // hyper refuses more than 100 headers by default; Node takes as many as fit in
+    // maxHeaderSize (and keeps the first maxHeadersCount, JS's part).
+    builder.max_headers(MAX_HEADERS);
     builder.header_read_timeout(limits.headers_timeout);
-    let served = builder.serve_connection(TokioIo::new(io), service);
+    let served = builder.serve_connection(TokioIo::new(tap), service);
     tokio::pin!(served);
     let result = tokio::select! {
         result = served.as_mut() => result,
@@ -290,6 +392,77 @@ fn client_error(err: &hyper::Error) -> Option<(&'static str, String)> {
     Some((code, err.to_string()))
 }
 
+/// How many headers hyper parses at most (its default is 100, which Node exceeds: it takes
+/// what fits in maxHeaderSize). hyper allocates room for them on every request: 2048 made glibc
+/// give memory back to the system and take it again about every fifth request; 512 does not.
+const MAX_HEADERS: usize = 512;
+
+/// Why a request hyper accepted is refused anyway, as Node's parser would refuse it, with the
+/// 'clientError' it makes (none for a missing Host, which Node answers without one).
+struct Refusal {
+    client_error: Option<(&'static str, &'static str)>,
+}
+
+/// `wire_problem` is what the tap found in the head as sent (see `WireReader`): e.g. both
+/// Content-Length and chunked, which hyper settles by dropping the length while a proxy in
+/// front might not (request smuggling), so Node refuses it.
+fn refusal(request: &Request<Incoming>, require_host: bool, wire_problem: Option<(&'static str, &'static str)>) -> Option<Refusal> {
+    let refuse = |code, message| Some(Refusal { client_error: Some((code, message)) });
+    if !is_node_method(request.method().as_str()) {
+        return refuse("HPE_INVALID_METHOD", "Invalid method encountered");
+    }
+    if let Some((code, message)) = wire_problem {
+        return refuse(code, message);
+    }
+    let headers = request.headers();
+    if require_host && request.version() == hyper::Version::HTTP_11 && !headers.contains_key(hyper::header::HOST) {
+        return Some(Refusal { client_error: None });
+    }
+    None
+}
+
+/// The methods Node's parser knows (internal/http/common's METHODS); it refuses others.
+fn is_node_method(method: &str) -> bool {
+    const METHODS: [&str; 35] = [
+        "ACL", "BIND", "CHECKOUT", "CONNECT", "COPY", "DELETE", "GET", "HEAD", "LINK", "LOCK", "M-SEARCH", "MERGE",
+        "MKACTIVITY", "MKCALENDAR", "MKCOL", "MOVE", "NOTIFY", "OPTIONS", "PATCH", "POST", "PROPFIND", "PROPPATCH",
+        "PURGE", "PUT", "QUERY", "REBIND", "REPORT", "SEARCH", "SOURCE", "SUBSCRIBE", "TRACE", "UNBIND", "UNLINK",
+        "UNLOCK", "UNSUBSCRIBE",
+    ];
+    METHODS.contains(&method)
+}
+
+/// Waits for JS's response. Past `request_timeout`, a request whose body has not all arrived
+/// gets 408 and its connection closes, as Node's requestTimeout does.
+async fn await_response(
+    response: oneshot::Receiver<Response<OutgoingBody>>,
+    body_done: Rc<Cell<bool>>,
+    request_timeout: Option<Duration>,
+    timed_out: impl FnOnce(),
+) -> Result<Response<OutgoingBody>, ConnectionDropped> {
+    tokio::pin!(response);
+    if let Some(limit) = request_timeout {
+        let deadline = tokio::time::Instant::now() + limit;
+        tokio::select! {
+            answered = response.as_mut() => return answered.map_err(|_| ConnectionDropped),
+            () = tokio::time::sleep_until(deadline) => {}
+        }
+        if !body_done.get() {
+            timed_out();
+            return Ok(closing_response(StatusCode::REQUEST_TIMEOUT));
+        }
+    }
+    // JS dropped the request without answering (the app destroyed the socket).
+    response.await.map_err(|_| ConnectionDropped)
+}
+
+/// An error response after which hyper closes the connection rather than read on.
+fn closing_response(status: StatusCode) -> Response<OutgoingBody> {
+    let mut response = plain_response(status);
+    response.headers_mut().insert(hyper::header::CONNECTION, hyper::header::HeaderValue::from_static("close"));
+    response
+}
+
 fn plain_response(status: StatusCode) -> Response<OutgoingBody> {
     let mut response = Response::new(OutgoingBody::Whole(None));
     *response.status_mut() = status;
@@ -340,9 +513,15 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         .headers
         .get(hyper::header::EXPECT)
         .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
+    let (raw_headers, raw_trailers) = match arrival.raw {
+        Some(head) => (Some(head.headers), head.trailers),
+        None => (None, None),
+    };
     let id = exchanges.open(Exchange {
         incoming: has_body.then_some(body),
         respond: Some(arrival.respond),
+        body_done: has_body.then_some(arrival.body_done),
+        raw_trailers: raw_trailers.filter(|_| has_body),
         ..Exchange::default()
     });
     ServerEvent::Request {
@@ -351,7 +530,7 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         method: parts.method.as_str().to_owned(),
         url,
         version,
-        headers: flatten_headers(&parts.headers),
+        headers: raw_headers.unwrap_or_else(|| flatten_headers(&parts.headers)),
         has_body,
         keep_alive,
         expects_continue,
@@ -447,5 +626,324 @@ pub fn op_http_close_connection(state: &mut OpState, #[smi] rid: ResourceId, #[s
                 control.task.abort();
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The wire as the client wrote it.
+//
+// hyper keeps header names lower-cased and grouped by name, and it settles some framing
+// questions more leniently than Node (it lets chunked win over a Content-Length, merges equal
+// Content-Lengths, takes bare LF line ends). A tap on the connection's reads follows the
+// request framing beside hyper and keeps each head as the client sent it: JS gets Node's
+// `rawHeaders` (order and case) and trailers, and requests Node would refuse are refused.
+// The tap only reads along; if it ever loses the framing it stops, and hyper's view is used.
+
+/// A request head as the client sent it.
+struct RawHead {
+    method: String,
+    /// "name\nvalue\n..." in the order and case sent.
+    headers: String,
+    count: usize,
+    /// Why Node would refuse this request, if it would.
+    problem: Option<(&'static str, &'static str)>,
+    /// A chunked request's raw trailers, filled when the tap reads them.
+    trailers: Option<Rc<RefCell<Option<String>>>>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Framing {
+    Head,
+    Length(u64),
+    ChunkSize,
+    ChunkData(u64),
+    /// The CR LF after a chunk's data; `true` once the CR is seen.
+    ChunkEnd(bool),
+    Trailers,
+    /// Not following any more (an upgrade, or input hyper refuses anyway).
+    Lost,
+}
+
+struct WireReader {
+    framing: Framing,
+    line: Vec<u8>,
+    head: Vec<u8>,
+    trailer_lines: String,
+    trailer_slot: Option<Rc<RefCell<Option<String>>>>,
+    heads: std::collections::VecDeque<RawHead>,
+    head_limit: usize,
+    /// A chunk extension holding control bytes: Node refuses the body; so does the tap.
+    refused: bool,
+}
+
+impl WireReader {
+    fn new(head_limit: usize) -> WireReader {
+        WireReader {
+            framing: Framing::Head,
+            line: Vec::new(),
+            head: Vec::new(),
+            trailer_lines: String::new(),
+            trailer_slot: None,
+            heads: std::collections::VecDeque::new(),
+            head_limit: head_limit + 1024,
+            refused: false,
+        }
+    }
+
+    /// Follows `bytes` through the framing.
+    fn feed(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let used = match self.framing {
+                Framing::Lost => return,
+                Framing::Head => self.feed_head(bytes),
+                Framing::Length(left) => {
+                    let used = left.min(bytes.len() as u64);
+                    self.framing = if used == left { Framing::Head } else { Framing::Length(left - used) };
+                    used as usize
+                }
+                Framing::ChunkSize | Framing::Trailers => self.feed_line(bytes),
+                Framing::ChunkData(left) => {
+                    let used = left.min(bytes.len() as u64);
+                    self.framing = if used == left { Framing::ChunkEnd(false) } else { Framing::ChunkData(left - used) };
+                    used as usize
+                }
+                Framing::ChunkEnd(seen_cr) => {
+                    self.framing = match (bytes[0], seen_cr) {
+                        (b'\r', false) => Framing::ChunkEnd(true),
+                        (b'\n', _) => Framing::ChunkSize,
+                        _ => Framing::Lost,
+                    };
+                    1
+                }
+            };
+            bytes = &bytes[used..];
+        }
+    }
+
+    /// Takes head bytes up to the empty line that ends the head; returns how many it used.
+    fn feed_head(&mut self, bytes: &[u8]) -> usize {
+        for (at, &byte) in bytes.iter().enumerate() {
+            // Empty lines before a request line are skipped, by hyper as by Node.
+            if self.head.is_empty() && (byte == b'\r' || byte == b'\n') {
+                continue;
+            }
+            self.head.push(byte);
+            if byte == b'\n' && (self.head.ends_with(b"\n\n") || self.head.ends_with(b"\n\r\n")) {
+                let head = std::mem::take(&mut self.head);
+                self.finish_head(&head);
+                self.head = head;
+                self.head.clear();
+                return at + 1;
+            }
+        }
+        if self.head.len() > self.head_limit {
+            // hyper answers 431; nothing more to follow.
+            self.framing = Framing::Lost;
+            self.head = Vec::new();
+        }
+        bytes.len()
+    }
+
+    fn finish_head(&mut self, head: &[u8]) {
+        let mut lines = head.split(|&b| b == b'\n');
+        let request_line = lines.next().unwrap_or_default();
+        let method = request_line.split(|&b| b == b' ').next().unwrap_or_default();
+        let mut problem = None;
+        if !request_line.ends_with(b"\r") {
+            problem = Some(("HPE_INVALID_VERSION", "Expected CRLF after version"));
+        }
+        let mut headers = String::with_capacity(head.len());
+        let (mut count, mut lengths, mut length, mut chunked, mut encoded) = (0, 0, None, false, false);
+        for line in lines {
+            let Some(line) = line.strip_suffix(b"\r") else {
+                if !line.is_empty() {
+                    problem = problem.or(Some(("HPE_CR_EXPECTED", "Missing expected CR after header value")));
+                }
+                continue;
+            };
+            if line.is_empty() {
+                break;
+            }
+            let Some(colon) = line.iter().position(|&b| b == b':') else {
+                self.framing = Framing::Lost;
+                return;
+            };
+            let name = &line[..colon];
+            let value = line[colon + 1..].trim_ascii();
+            if !headers.is_empty() {
+                headers.push('\n');
+            }
+            headers.extend(name.iter().map(|&b| b as char));
+            headers.push('\n');
+            headers.extend(value.iter().map(|&b| b as char));
+            count += 1;
+            if name.eq_ignore_ascii_case(b"content-length") {
+                lengths += 1;
+                length = std::str::from_utf8(value).ok().and_then(|text| text.parse::<u64>().ok());
+            } else if name.eq_ignore_ascii_case(b"transfer-encoding") {
+                encoded = true;
+                chunked = value.rsplit(|&b| b == b',').next().is_some_and(|last| last.trim_ascii().eq_ignore_ascii_case(b"chunked"));
+            } else if name.eq_ignore_ascii_case(b"upgrade") {
+                // What follows an upgrade is not HTTP.
+                self.framing = Framing::Lost;
+            }
+        }
+        if lengths > 1 {
+            problem = problem.or(Some(("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length")));
+        }
+        if lengths > 0 && encoded {
+            problem = problem.or(Some(("HPE_INVALID_TRANSFER_ENCODING", "Transfer-Encoding can't be present with Content-Length")));
+        }
+        let trailers = chunked.then(|| Rc::new(RefCell::new(None)));
+        self.trailer_slot = trailers.clone();
+        self.heads.push_back(RawHead {
+            method: method.iter().map(|&b| b as char).collect(),
+            headers,
+            count,
+            problem,
+            trailers,
+        });
+        if self.framing == Framing::Lost || method == b"CONNECT" {
+            self.framing = Framing::Lost;
+        } else if encoded {
+            self.framing = if chunked { Framing::ChunkSize } else { Framing::Lost };
+        } else if lengths > 0 {
+            self.framing = match length {
+                Some(0) => Framing::Head,
+                Some(length) => Framing::Length(length),
+                None => Framing::Lost,
+            };
+        }
+    }
+
+    /// Takes bytes of a chunk-size line or a trailer line; returns how many it used.
+    fn feed_line(&mut self, bytes: &[u8]) -> usize {
+        let Some(end) = bytes.iter().position(|&b| b == b'\n') else {
+            self.line.extend_from_slice(bytes);
+            if self.line.len() > self.head_limit {
+                self.framing = Framing::Lost;
+            }
+            return bytes.len();
+        };
+        self.line.extend_from_slice(&bytes[..end]);
+        let line = std::mem::take(&mut self.line);
+        let line = line.strip_suffix(b"\r").unwrap_or(&line);
+        if self.framing == Framing::ChunkSize {
+            self.chunk_size_line(line);
+        } else {
+            self.trailer_line(line);
+        }
+        end + 1
+    }
+
+    fn chunk_size_line(&mut self, line: &[u8]) {
+        let (size, extension) = match line.iter().position(|&b| b == b';') {
+            Some(at) => (&line[..at], &line[at + 1..]),
+            None => (line, &[][..]),
+        };
+        if extension.iter().any(|&b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+            self.refused = true;
+            self.framing = Framing::Lost;
+            return;
+        }
+        let size = std::str::from_utf8(size.trim_ascii()).ok().and_then(|hex| u64::from_str_radix(hex, 16).ok());
+        self.framing = match size {
+            Some(0) => Framing::Trailers,
+            Some(size) => Framing::ChunkData(size),
+            None => Framing::Lost,
+        };
+    }
+
+    fn trailer_line(&mut self, line: &[u8]) {
+        if !line.is_empty() {
+            let Some(colon) = line.iter().position(|&b| b == b':') else {
+                self.framing = Framing::Lost;
+                return;
+            };
+            if !self.trailer_lines.is_empty() {
+                self.trailer_lines.push('\n');
+            }
+            self.trailer_lines.extend(line[..colon].iter().map(|&b| b as char));
+            self.trailer_lines.push('\n');
+            self.trailer_lines.extend(line[colon + 1..].trim_ascii().iter().map(|&b| b as char));
+            return;
+        }
+        let lines = std::mem::take(&mut self.trailer_lines);
+        if let Some(slot) = self.trailer_slot.take() {
+            if !lines.is_empty() {
+                *slot.borrow_mut() = Some(lines);
+            }
+        }
+        self.framing = Framing::Head;
+    }
+
+    /// The raw head of the request hyper has just parsed, if the tap kept up with it.
+    fn take_head(&mut self, request: &Request<Incoming>) -> Option<RawHead> {
+        let head = self.heads.pop_front()?;
+        // hyper drops a Content-Length beside chunked and merges equal ones: the counts then
+        // differ, and the head is refused for that anyway.
+        let agrees = head.method == request.method().as_str() && (head.count == request.headers().len() || head.problem.is_some());
+        if !agrees {
+            self.framing = Framing::Lost;
+            self.heads.clear();
+            return None;
+        }
+        Some(head)
+    }
+}
+
+/// The connection's reads, shown to a `WireReader` on their way to hyper.
+struct Tap<I> {
+    io: I,
+    reader: Rc<RefCell<WireReader>>,
+}
+
+impl<I: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for Tap<I> {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        let polled = std::pin::Pin::new(&mut this.io).poll_read(cx, buf);
+        if let std::task::Poll::Ready(Ok(())) = &polled {
+            let mut reader = this.reader.borrow_mut();
+            reader.feed(&buf.filled()[before..]);
+            if reader.refused {
+                return std::task::Poll::Ready(Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "invalid chunk extension")));
+            }
+        }
+        polled
+    }
+}
+
+impl<I: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for Tap<I> {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.get_mut().io).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.get_mut().io).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_flush(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.get_mut().io).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
     }
 }

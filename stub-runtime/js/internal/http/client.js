@@ -450,7 +450,7 @@ ClientRequest.prototype._awaitResponse = function awaitResponse() {
       res._setHeaderText(head.headers);
       res.req = this;
       res._hasBody = head.hasBody;
-      if (head.hasBody) res._setBody(() => ops.op_http_read_body(exchange));
+      if (head.hasBody) res._setBody(() => ops.op_http_read_body(exchange), () => ops.op_http_take_trailers(exchange));
       this.res = res;
       res.once('end', () => this._responseDone(res));
       if (!this.emit('response', res)) res._dump();

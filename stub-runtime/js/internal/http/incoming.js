@@ -11,6 +11,7 @@ const kHeaderText = Symbol('headerText');
 const kHeaders = Symbol('headers');
 const kReadBody = Symbol('readBody');
 const kReading = Symbol('reading');
+const kTakeTrailers = Symbol('takeTrailers');
 
 function IncomingMessage(socket) {
   // Neither Readable's state (see `_readableState` below) nor the emitter's listener table
@@ -36,11 +37,14 @@ Object.assign(IncomingMessage.prototype, {
   _dumped: false,
   _hasBody: false,
   _keepAlive: undefined,
+  // How many of the raw headers make `headers` (the server's maxHeadersCount); 0: all.
+  _maxHeaderPairs: 0,
   [kRawHeaders]: null,
   [kHeaderText]: '',
   [kHeaders]: null,
   [kReadBody]: null,
   [kReading]: false,
+  [kTakeTrailers]: null,
 });
 
 /** The headers as the ops give them ("name\nvalue\n..."), split only if the app looks. */
@@ -55,9 +59,13 @@ IncomingMessage.prototype._setVersion = function setVersion(version) {
   this.httpVersionMinor = Number(version[2]);
 };
 
-/** Where the body comes from; without one the message has no body. */
-IncomingMessage.prototype._setBody = function setBody(readBody) {
+/**
+ * Where the body comes from; without one the message has no body. `takeTrailers`, if given,
+ * returns the trailers that ended the body ("name\nvalue...", empty if none) once it is read.
+ */
+IncomingMessage.prototype._setBody = function setBody(readBody, takeTrailers) {
   this[kReadBody] = readBody;
+  if (takeTrailers) this[kTakeTrailers] = takeTrailers;
 };
 
 IncomingMessage.prototype._read = function read() {
@@ -86,6 +94,15 @@ IncomingMessage.prototype._read = function read() {
 
 IncomingMessage.prototype._finishBody = function finishBody() {
   this[kReadBody] = null;
+  const takeTrailers = this[kTakeTrailers];
+  if (takeTrailers !== null) {
+    this[kTakeTrailers] = null;
+    const text = takeTrailers();
+    if (text !== '') {
+      this.rawTrailers = text.split('\n');
+      this.trailers = joinHeaders(this.rawTrailers);
+    }
+  }
   this.complete = true;
   this.push(null);
 };
@@ -98,11 +115,13 @@ function connectionReset(cause) {
   return reset;
 }
 
-// As in Node, giving up on a message before its end gives up on its connection.
+// As in Node, giving up on a message before its end gives up on its connection. An error
+// (the client went away mid-body) is only reported to 'error' listeners: a server that never
+// listens for it must not die of a client that vanished.
 IncomingMessage.prototype._destroy = function destroy(error, callback) {
   if (!this.readableEnded || !this.complete) this.aborted = true;
   if (!this.complete && this.socket && !this.socket.destroyed) this.socket.destroy();
-  callback(error);
+  callback(this.listenerCount('error') > 0 ? error : undefined);
 };
 
 /** Reads and discards the body nobody consumed, so the connection can carry the next request. */
@@ -151,7 +170,11 @@ Object.defineProperties(IncomingMessage.prototype, {
     configurable: true,
     enumerable: true,
     get() {
-      if (this[kHeaders] === null) this[kHeaders] = joinHeaders(this.rawHeaders);
+      if (this[kHeaders] === null) {
+        const raw = this.rawHeaders;
+        const limit = this._maxHeaderPairs * 2;
+        this[kHeaders] = joinHeaders(limit > 0 && raw.length > limit ? raw.slice(0, limit) : raw);
+      }
       return this[kHeaders];
     },
     set(value) {

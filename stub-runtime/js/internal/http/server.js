@@ -5,7 +5,7 @@ const core = require('internal/core');
 const EventEmitter = require('events');
 const net = require('net');
 const { nodeError, invalidArgType } = require('internal/errors');
-const { normalizeListenArgs, inClusterWorker, listenTcp } = require('internal/net');
+const { normalizeListenArgs, inClusterWorker, listenTcp, netError } = require('internal/net');
 const { whenSettled } = require('internal/lifecycle');
 const { STATUS_CODES } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
@@ -29,12 +29,15 @@ function ConnectionSocket(server, connection, remote, local) {
   this[kConnection] = connection;
   this[kCurrent] = null;
   this[kTimer] = null;
-  this.remoteAddress = remote.address;
-  this.remotePort = remote.port;
-  this.remoteFamily = remote.family;
-  this.localAddress = local.address;
-  this.localPort = local.port;
-  this.localFamily = local.family;
+  // A Unix socket's connections have no addresses (the ops give empty ones).
+  if (remote.family !== '') {
+    this.remoteAddress = remote.address;
+    this.remotePort = remote.port;
+    this.remoteFamily = remote.family;
+    this.localAddress = local.address;
+    this.localPort = local.port;
+    this.localFamily = local.family;
+  }
   this.destroyed = false;
   this.readable = true;
   this.writable = true;
@@ -71,13 +74,28 @@ ConnectionSocket.prototype.end = function end(callback) {
 
 ConnectionSocket.prototype.destroySoon = ConnectionSocket.prototype.end;
 
+// An idle timeout as on a net socket: 'timeout' once nothing has happened on the connection
+// for `ms` (a request arriving, body read, a response written), then again after more idling.
 ConnectionSocket.prototype.setTimeout = function setTimeout(ms, callback) {
-  if (callback) this.once('timeout', callback);
+  if (callback) {
+    if (ms === 0) this.removeListener('timeout', callback);
+    else this.once('timeout', callback);
+  }
   if (this[kTimer]) clearTimeout(this[kTimer]);
   this[kTimer] = null;
   this.timeout = ms;
-  if (ms > 0) this[kTimer] = globalThis.setTimeout(() => this.emit('timeout'), ms).unref();
+  if (ms > 0 && !this.destroyed) {
+    this[kTimer] = globalThis.setTimeout(() => {
+      this[kTimer] = null;
+      this.emit('timeout');
+    }, ms).unref();
+  }
   return this;
+};
+
+// Something happened on the connection: its idle timer starts over.
+ConnectionSocket.prototype._active = function active() {
+  if (this[kTimer]) this[kTimer].refresh();
 };
 
 ConnectionSocket.prototype.setNoDelay = function setNoDelay() {
@@ -220,6 +238,7 @@ ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
 };
 
 ServerResponse.prototype._sendBody = function sendBody(bytes) {
+  if (this.socket) this.socket._active();
   return ops.op_http_write(this._id, bytes);
 };
 
@@ -230,6 +249,7 @@ ServerResponse.prototype._sendEnd = function sendEnd() {
 ServerResponse.prototype._finished = function finished() {
   const socket = this.req.socket;
   if (socket[kCurrent] === this) socket[kCurrent] = null;
+  socket._active();
   const req = this.req;
   if (req._hasBody && !req.complete && !req.destroyed) req._dump();
   this.emit('close');
@@ -288,12 +308,14 @@ function Server(options, requestListener) {
   this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
   this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
   this.maxHeadersCount = null;
+  this.requireHostHeader = options.requireHostHeader !== false;
   this.maxRequestsPerSocket = 0;
   this._rid = undefined;
   this._sockets = new Map();
   this._nextPromise = undefined;
   this._refed = true;
   this._httpAddress = null;
+  this._pipePath = null;
   // Set by https.Server: the PEM certificate and key its connections present.
   this._tls = null;
 }
@@ -307,24 +329,65 @@ Object.defineProperty(Server.prototype, 'listening', {
   },
 });
 
+// Applies to connections accepted from now on, as in Node.
 Server.prototype.setTimeout = function setTimeout(ms, callback) {
   this.timeout = ms;
   if (callback) this.on('timeout', callback);
   return this;
 };
 
+// A connection idle past its timeout: the request, the response and the server hear of it;
+// if none of them listens, the connection is destroyed.
+function onSocketTimeout() {
+  const res = this[kCurrent];
+  const req = res && res.req;
+  const heardByRequest = req !== null && req !== undefined && !req.complete && req.emit('timeout', this);
+  const heardByResponse = res !== null && res.emit('timeout', this);
+  const heardByServer = this.server.emit('timeout', this);
+  if (!heardByRequest && !heardByResponse && !heardByServer) this.destroy();
+}
+
 Server.prototype.listen = function listen(...args) {
   const callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   if (callback) this.once('listening', callback);
   if (this.listening) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   const options = normalizeListenArgs(args);
-  if (options.path !== undefined) throw nodeError(Error, 'ERR_PACK_UNAVAILABLE', 'http servers on Unix socket paths are not supported yet');
+  if (options.path !== undefined) {
+    this._listenUnix(String(options.path), options);
+    return this;
+  }
   listenTcp(this, options, (ip, port, backlog, reusePort) => {
-    const maxHeaderBytes = this.maxHeaderSize || require('http').maxHeaderSize;
-    const [rid, local] = ops.op_http_listen(ip, port, backlog, maxHeaderBytes, this._headTimeout(), this._tls, reusePort);
+    const [rid, local] = ops.op_http_listen(ip, port, this._listenOptions(backlog, reusePort));
     this._started(rid, local);
   });
   return this;
+};
+
+Server.prototype._listenUnix = function listenUnix(path, options) {
+  let rid;
+  try {
+    rid = ops.op_http_listen_unix(path, this._listenOptions(options.backlog || 511, false));
+  } catch (error) {
+    process.nextTick(() => this.emit('error', netError(error, { address: path })));
+    return;
+  }
+  this._pipePath = path;
+  const mode = (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
+  if (mode) require('fs').chmodSync(path, 0o600 | mode);
+  this._started(rid, path);
+};
+
+// What the ops need to know of the server's settings when it starts listening.
+Server.prototype._listenOptions = function listenOptions(backlog, reusePort) {
+  return {
+    backlog,
+    maxHeaderBytes: this.maxHeaderSize || require('http').maxHeaderSize,
+    headersTimeoutMs: this._headTimeout(),
+    requestTimeoutMs: this.requestTimeout > 0 ? this.requestTimeout : 0,
+    requireHost: this.requireHostHeader,
+    reusePort,
+    tls: this._tls,
+  };
 };
 
 // hyper has one timer for waiting on a request head, whether the connection is new or idle
@@ -349,7 +412,9 @@ Server.prototype._started = function started(rid, local) {
 // A cluster worker binds with SO_REUSEPORT so its siblings share the port, and tells the
 // primary when it listens (internal/cluster/child).
 Server.prototype.address = function address() {
-  return this.listening ? { ...this._httpAddress } : null;
+  if (!this.listening) return null;
+  // A Unix socket server's address is its path.
+  return typeof this._httpAddress === 'string' ? this._httpAddress : { ...this._httpAddress };
 };
 
 // Asks for the next batch of events and handles it; an empty batch means everything is over.
@@ -381,7 +446,19 @@ Server.prototype._over = function over(rid) {
   core.tryClose(rid);
   if (this._rid === rid) this._rid = undefined;
   this._stopped = false;
+  this._removeSocketFile();
   this.emit('close');
+};
+
+// Node removes a Unix socket's file when its server closes.
+Server.prototype._removeSocketFile = function removeSocketFile() {
+  if (!this._pipePath) return;
+  try {
+    require('fs').unlinkSync(this._pipePath);
+  } catch {
+    // Already gone: nothing to clean up.
+  }
+  this._pipePath = null;
 };
 
 Server.prototype._dispatch = function dispatch(event) {
@@ -392,6 +469,8 @@ Server.prototype._dispatch = function dispatch(event) {
     case 'connection': {
       const socket = new ConnectionSocket(this, event.connection, event.remote, event.local);
       if (event.encrypted) socket.encrypted = true;
+      if (this.timeout > 0) socket.setTimeout(this.timeout);
+      socket.on('timeout', onSocketTimeout);
       this._sockets.set(event.connection, socket);
       this.emit('connection', socket);
       break;
@@ -405,7 +484,7 @@ Server.prototype._dispatch = function dispatch(event) {
     case 'clientError': {
       const socket = this._sockets.get(event.connection);
       if (socket && this.listenerCount('clientError') > 0) {
-        const error = new Error(event.code === 'HPE_HEADER_OVERFLOW' ? 'Header overflow' : `Parse Error: ${event.message}`);
+        const error = new Error(clientErrorMessage(event));
         error.code = event.code;
         this.emit('clientError', error, socket);
       }
@@ -416,6 +495,13 @@ Server.prototype._dispatch = function dispatch(event) {
   }
 };
 
+// Node's messages: parser errors say "Parse Error: ...", timeouts "Request timeout".
+function clientErrorMessage(event) {
+  if (event.code === 'HPE_HEADER_OVERFLOW') return 'Header overflow';
+  if (event.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'Request timeout';
+  return event.code.startsWith('HPE_') ? `Parse Error: ${event.message}` : event.message;
+}
+
 Server.prototype._onRequest = function onRequest(event) {
   const socket = this._sockets.get(event.connection);
   const req = new this.IncomingMessage(socket);
@@ -423,8 +509,18 @@ Server.prototype._onRequest = function onRequest(event) {
   req.url = event.url;
   req._setVersion(event.version);
   req._setHeaderText(event.headers);
+  this._limitHeaders(req, event.headers);
   const id = event.id;
-  if (event.hasBody) req._setBody(() => ops.op_http_read_body(id));
+  socket._active();
+  if (event.hasBody) {
+    req._setBody(
+      () => {
+        socket._active();
+        return ops.op_http_read_body(id);
+      },
+      () => ops.op_http_take_trailers(id),
+    );
+  }
   req._hasBody = event.hasBody;
   req._keepAlive = event.keepAlive;
   const res = new this.ServerResponse(req);
@@ -437,6 +533,14 @@ Server.prototype._onRequest = function onRequest(event) {
   } else {
     this.emit('request', req, res);
   }
+};
+
+// Node builds `req.headers` from the first maxHeadersCount headers (2000 unless set); rawHeaders
+// keeps them all. Each header takes at least three characters of the text, so most requests
+// cannot reach the limit and skip it.
+Server.prototype._limitHeaders = function limitHeaders(req, text) {
+  const limit = this.maxHeadersCount > 0 ? this.maxHeadersCount : 2000;
+  if (text.length >= limit * 3) req._maxHeaderPairs = limit;
 };
 
 Server.prototype.close = function close(callback) {
