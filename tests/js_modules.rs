@@ -29,6 +29,9 @@ macro_rules! js_tests {
 
 js_tests!(
     util_inspect,
+    vm,
+    module,
+    cli_runtime,
     events,
     path,
     url,

@@ -53,7 +53,8 @@ function formatUncaught(error, origin) {
     );
   }
   const thrown = error instanceof Error ? inspect(error) : `Uncaught ${inspect(error)}`;
-  return `${sourceContext(error)}${thrown}\n`;
+  // Node ends the report with its release, so bug reports say what ran the code.
+  return `${sourceContext(error)}${thrown}\n\nNode.js ${process.version}\n`;
 }
 
 // The file:line and source line where the error was thrown, as Node prints above the stack.
@@ -64,7 +65,14 @@ function sourceContext(error) {
   const [, filename, line, column] = frame;
   const source = sourceLine(filename, Number(line));
   if (source === null) return '';
-  return `${filename}:${line}\n${source}\n${' '.repeat(Math.max(0, Number(column) - 1))}^\n\n`;
+  return `${filename}:${line}\n${source}\n${' '.repeat(throwColumn(source, Number(column) - 1))}^\n\n`;
+}
+
+// The engine records where an error was created; Node marks where it was thrown. For the usual
+// `throw new Error(...)` the two share a line, and the caret moves back to the `throw`.
+function throwColumn(source, column) {
+  const before = /\bthrow\s+$/.exec(source.slice(0, Math.max(0, column)));
+  return before === null ? Math.max(0, column) : before.index;
 }
 
 function sourceLine(filename, line) {

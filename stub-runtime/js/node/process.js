@@ -498,6 +498,12 @@ defineStream('stdout', () => outputStream(1));
 defineStream('stderr', () => outputStream(2));
 defineStream('stdin', inputStream);
 
+// Deprecated since Node 0.x but still shipped (and used by older CLIs): stdin, flowing.
+process.openStdin = function openStdin() {
+  process.stdin.resume();
+  return process.stdin;
+};
+
 module.exports = process;
 
 // ---------------------------------------------------------------------------------------------
