@@ -53,9 +53,9 @@ fn payload_holds_no_absolute_path_of_the_packing_machine() {
     assert!(String::from_utf8_lossy(&decompressed).contains("lib/x.js"));
 }
 
-/// The app part of a packed executable, decompressed (the payload before its 32-byte trailer).
+/// The app part of a packed executable, decompressed (the payload before its trailer).
 fn zstd_frame(appended: &[u8]) -> Vec<u8> {
-    zstd::decode_all(&appended[..appended.len() - 32]).unwrap()
+    zstd::decode_all(&appended[..appended.len() - payload::TRAILER_LEN as usize]).unwrap()
 }
 
 #[test]
@@ -146,7 +146,7 @@ fn binary_truncated_by_one_byte() {
 #[test]
 fn binary_with_its_last_payload_byte_cut() {
     let output = corrupt_binary(|bytes| {
-        let at = bytes.len() - 33;
+        let at = bytes.len() - payload::TRAILER_LEN as usize - 1;
         bytes.remove(at);
     });
     fails_with(&output, "[WILDCARD]/app: corrupt payload: trailer: [WILDCARD]");
@@ -156,7 +156,7 @@ fn binary_with_its_last_payload_byte_cut() {
 #[test]
 fn binary_with_a_flipped_payload_byte() {
     let output = corrupt_binary(|bytes| {
-        let at = bytes.len() - 40;
+        let at = bytes.len() - payload::TRAILER_LEN as usize - 8;
         bytes[at] ^= 0x40;
     });
     fails_with(&output, "[WILDCARD]/app: corrupt payload: payload: checksum mismatch[WILDCARD]");
@@ -247,8 +247,10 @@ fn inspect_lists_entry_modules_and_sizes() {
 
 #[test]
 fn inspect_of_a_file_without_payload_fails_clearly() {
-    let output = run_with_timeout(pack().arg("inspect").arg(support::stub_path()));
-    fails_with(&output, "error: '[WILDCARD]stub-runtime': no payload found[WILDCARD]");
+    // (A bare stub is described instead: tests/airgap.rs.)
+    let project = Project::new(&[("script.sh", "#!/bin/sh\necho hi\n")]);
+    let output = run_with_timeout(pack().arg("inspect").arg(project.path("script.sh")));
+    fails_with(&output, "error: '[WILDCARD]script.sh' (and it is not a pack stub runtime either): no payload found[WILDCARD]");
 }
 
 #[test]

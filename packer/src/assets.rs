@@ -22,14 +22,18 @@ pub struct Declared {
 
 const SCRIPT_EXTENSIONS: &[&str] = &["js", "cjs", "mjs", "json", "ts", "mts", "cts", "tsx"];
 
+/// Whether `file` is loaded as a module (JavaScript, TypeScript, JSON) rather than read as data.
+pub fn is_script(file: &Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| SCRIPT_EXTENSIONS.contains(&e))
+}
+
 /// Expands the declared globs under `root`; a glob that matches no file is a warning.
 pub fn declared_files(root: &Path, includes: &[String], warnings: &mut Vec<Diagnostic>) -> Result<Declared, Diagnostic> {
     let field = package_field(root)?;
     let mut declared = Declared::default();
     for pattern in includes {
         for file in expand(root, pattern, "--include", warnings)? {
-            let is_script = file.extension().and_then(|e| e.to_str()).is_some_and(|e| SCRIPT_EXTENSIONS.contains(&e));
-            if is_script { &mut declared.scripts } else { &mut declared.assets }.push(file);
+            if is_script(&file) { &mut declared.scripts } else { &mut declared.assets }.push(file);
         }
     }
     for pattern in &field.scripts {

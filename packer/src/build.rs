@@ -1,6 +1,10 @@
 //! `pack build`: the graph turned into a bundle, appended to the stub, written as an
 //! executable. The output appears whole or not at all: it is written beside its final path and
 //! renamed into place.
+//!
+//! Nothing here touches the network: the stub is the one beside `pack` or a file given with
+//! `--stub` (built elsewhere, for another OS or CPU), and it must carry a pack stub marker for
+//! the payload format this pack writes.
 
 use std::fs;
 use std::io::Write;
@@ -9,28 +13,48 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 
 use crate::graph::Graph;
+use crate::{packages, signing};
 
 /// The name of the stub runtime binary that `cargo build` puts beside `pack`.
 const STUB_NAME: &str = if cfg!(windows) { "stub-runtime.exe" } else { "stub-runtime" };
+
+/// What `pack build` is given for delivery besides the app.
+#[derive(Default)]
+pub struct Delivery<'a> {
+    /// `--stub`, else the stub beside `pack`.
+    pub stub: Option<&'a Path>,
+    /// `--sign KEY`: the private key to sign with.
+    pub sign: Option<&'a Path>,
+    /// `--notices FILE`: where to write the third-party notices.
+    pub notices: Option<&'a Path>,
+}
 
 pub struct Written {
     pub modules: usize,
     pub assets: usize,
     pub bytes: u64,
     pub stub_bytes: u64,
+    /// What the stub's marker says it is.
+    pub stub: payload::StubInfo,
+    /// Id of the key it was signed with.
+    pub signed_by: Option<String>,
 }
 
-pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>, compress_level: i32) -> anyhow::Result<Written> {
+pub fn write_executable(graph: &Graph, output: &Path, delivery: &Delivery, compress_level: i32) -> anyhow::Result<Written> {
     if output.is_dir() {
         bail!("cannot write the executable to '{}': it is a directory", output.display());
     }
-    let stub_path = find_stub(stub)?;
+    let key = delivery.sign.map(signing::load_signing_key).transpose()?;
+    let stub_path = find_stub(delivery.stub)?;
     let stub = fs::read(&stub_path).with_context(|| format!("cannot read the stub runtime '{}'", stub_path.display()))?;
-    match payload::read_from(&mut std::io::Cursor::new(&stub)) {
-        Err(payload::Error::NoPayload) => {}
-        _ => bail!("'{}' already carries an app; give the bare stub runtime with --stub", stub_path.display()),
+    let stub_info = check_stub(&stub_path, &stub)?;
+    let bundle = graph.to_bundle();
+    let packages = packages::collect(&graph.root, &bundle);
+    let mut appended = payload::encode_with_packages(&bundle, &packages, stub.len() as u64, compress_level)
+        .context("cannot encode the payload")?;
+    if let Some(key) = &key {
+        signing::sign(&stub, &mut appended, key)?;
     }
-    let appended = payload::encode(&graph.to_bundle(), stub.len() as u64, compress_level).context("cannot encode the payload")?;
 
     let temporary = temporary_path(output);
     let written = write_file(&temporary, &[&stub, &appended]).and_then(|()| {
@@ -40,7 +64,41 @@ pub fn write_executable(graph: &Graph, output: &Path, stub: Option<&Path>, compr
         let _ = fs::remove_file(&temporary);
     }
     written?;
-    Ok(Written { modules: graph.len(), assets: graph.asset_count(), bytes: (stub.len() + appended.len()) as u64, stub_bytes: stub.len() as u64 })
+    if let Some(path) = delivery.notices {
+        fs::write(path, packages::notices(&packages)).with_context(|| format!("cannot write the notices file '{}'", path.display()))?;
+    }
+    Ok(Written {
+        modules: graph.len(),
+        assets: graph.asset_count(),
+        bytes: (stub.len() + appended.len()) as u64,
+        stub_bytes: stub.len() as u64,
+        stub: stub_info,
+        signed_by: key.map(|key| packages::hex(&signing::key_id(&key.verifying_key()))),
+    })
+}
+
+/// A bare pack stub for the payload format this pack writes, or a clear refusal.
+fn check_stub(path: &Path, stub: &[u8]) -> anyhow::Result<payload::StubInfo> {
+    match payload::read_from(&mut std::io::Cursor::new(stub)) {
+        Err(payload::Error::NoPayload) => {}
+        _ => bail!("'{}' already carries an app; give the bare stub runtime with --stub", path.display()),
+    }
+    let Some(info) = payload::find_stub_marker(stub) else {
+        bail!(
+            "'{}' is not a pack stub runtime (it has no pack stub marker)\n  = help: give the `stub-runtime` built with this pack, for the target you need, with --stub PATH",
+            path.display()
+        );
+    };
+    if info.format != payload::FORMAT_VERSION {
+        bail!(
+            "'{}' is a pack stub runtime for payload format {} (target {}), but this pack writes format {}\n  = help: use a stub-runtime from the same pack release",
+            path.display(),
+            info.format,
+            info.target,
+            payload::FORMAT_VERSION
+        );
+    }
+    Ok(info)
 }
 
 fn write_file(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {

@@ -18,11 +18,16 @@ pub struct Cli {
 pub enum Command {
     /// Pack ENTRY and every module it requires into one executable
     Build {
-        /// The app's main script
+        /// The app's main script (any extension, or none with a `#!` line; symlinks followed),
+        /// or a package directory such as `.` or `node_modules/PKG`, packed by its package.json "bin"
         entry: PathBuf,
-        /// Where to write the executable
+        /// Where to write the executable [default: the bin's name, or the script's file name
+        /// without extension, in the current directory]
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// Which of the package's "bin" executables to pack, when it declares several
+        #[arg(long, value_name = "NAME")]
+        bin: Option<String>,
         /// The stub runtime to build on [default: `stub-runtime` beside the pack executable]
         #[arg(long, env = "PACK_STUB")]
         stub: Option<PathBuf>,
@@ -39,15 +44,42 @@ pub enum Command {
         /// JavaScript, TypeScript and JSON as modules, anything else as a read-only asset
         #[arg(long, value_name = "GLOB")]
         include: Vec<String>,
+        /// Sign the executable with the private key KEY (made by `pack keygen`)
+        #[arg(long, value_name = "KEY")]
+        sign: Option<PathBuf>,
+        /// Also write the licence texts of every embedded npm package to FILE
+        #[arg(long, value_name = "FILE")]
+        notices: Option<PathBuf>,
     },
     /// Show what a packed executable contains
     Inspect {
+        /// A packed executable (or a bare stub runtime, to see its target)
+        binary: PathBuf,
+        /// Print a CycloneDX 1.5 JSON SBOM of the embedded npm packages instead
+        #[arg(long, conflicts_with = "licenses")]
+        sbom: bool,
+        /// Print the licence texts of the embedded npm packages instead
+        #[arg(long)]
+        licenses: bool,
+    },
+    /// Make an Ed25519 key pair for `pack build --sign`: KEY (private, mode 0600) and KEY.pub
+    Keygen {
+        /// Where to write the private key; the public key goes to the same path + `.pub`
+        #[arg(short, long, value_name = "KEY")]
+        output: PathBuf,
+    },
+    /// Check a packed executable's signature. Exit codes: 0 valid, 3 unsigned, 4 bad
+    /// signature or another key, 5 corrupt or not a packed executable, 1 cannot check
+    Verify {
         /// A packed executable
         binary: PathBuf,
+        /// The public key (KEY.pub from `pack keygen`)
+        #[arg(long, value_name = "KEY.pub")]
+        key: PathBuf,
     },
     /// Run ENTRY at once, as `node ENTRY ARGS...` would, without writing an executable
     Run {
-        /// The app's main script
+        /// The app's main script, or a package directory (its package.json "bin")
         entry: PathBuf,
         /// Arguments for the app (process.argv after the script)
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -58,7 +90,7 @@ pub enum Command {
 /// Turns `pack FILE ARGS...` into `pack run FILE -- ARGS...`; other command lines pass as they are.
 pub fn expand_shorthand(args: Vec<OsString>) -> Vec<OsString> {
     let is_shorthand = args.get(1).and_then(|first| first.to_str()).is_some_and(|first| {
-        !first.starts_with('-') && !matches!(first, "build" | "run" | "inspect" | "help")
+        !first.starts_with('-') && !matches!(first, "build" | "run" | "inspect" | "keygen" | "verify" | "help")
     });
     if !is_shorthand {
         return args;

@@ -4,11 +4,12 @@
 //! The walk collects every problem it meets and reports them together; a graph with errors
 //! produces no binary.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Component, Path, PathBuf};
 
 use payload::{Asset, Bundle, Module, ModuleKind};
 
+use crate::asset_refs::{AssetRef, MODULE_DIR};
 use crate::assets;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::resolve::{ResolveError, Resolved, Resolver};
@@ -23,6 +24,8 @@ pub struct Graph {
     pub entry: PathBuf,
     minified: bool,
     modules: BTreeMap<PathBuf, GraphModule>,
+    /// One line per file reference that embedded assets: what was added and why.
+    pub detected: Vec<String>,
 }
 
 struct GraphModule {
@@ -38,6 +41,8 @@ enum Dependency {
     /// An optional require that Node would refuse with this error code and message; the
     /// runtime throws the same error.
     Throws { code: &'static str, message: String },
+    /// `require.resolve` of a file that is not a module: embedded as an asset.
+    Asset(PathBuf),
 }
 
 /// The outcome of a walk: a graph, or the errors that prevent one; warnings either way.
@@ -62,6 +67,12 @@ struct Walker {
     required_by: HashMap<PathBuf, PathBuf>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// Files found by asset detection, embedded beside the declared assets.
+    detected_assets: BTreeSet<PathBuf>,
+    /// Why files were detected: the expression and place, and the files it named.
+    detected_origins: Vec<(String, Vec<PathBuf>)>,
+    /// Modules with a `require(expression)`: declared packages are made reachable by name there.
+    computed_requirers: BTreeSet<PathBuf>,
 }
 
 impl Walker {
@@ -75,7 +86,7 @@ impl Walker {
         let declared = assets::declared_files(&self.display_root, includes, &mut self.warnings).map_err(|error| vec![error])?;
 
         let mut queue = VecDeque::from([entry.clone()]);
-        queue.extend(declared.scripts);
+        queue.extend(declared.scripts.iter().cloned());
         while let Some(file) = queue.pop_front() {
             if self.modules.contains_key(&file) {
                 continue;
@@ -83,7 +94,8 @@ impl Walker {
             if let Some(module) = self.load(&file) {
                 for (_, target) in &module.dependencies {
                     if let Dependency::Found(Resolved::File(dependency)) = target {
-                        if !self.modules.contains_key(dependency) && !self.required_by.contains_key(dependency) {
+                        let known = self.modules.contains_key(dependency) || self.required_by.contains_key(dependency);
+                        if !known && *dependency != file {
                             self.required_by.insert(dependency.clone(), file.clone());
                             queue.push_back(dependency.clone());
                         }
@@ -95,8 +107,11 @@ impl Walker {
         if !self.errors.is_empty() {
             return Err(std::mem::take(&mut self.errors));
         }
+        self.link_declared_packages(&declared.scripts);
+        let detected = std::mem::take(&mut self.detected_assets);
         let mut assets = BTreeMap::new();
-        for file in declared.assets.into_iter().filter(|file| !self.modules.contains_key(file)) {
+        let all_assets = declared.assets.into_iter().chain(detected);
+        for file in all_assets.filter(|file| !self.modules.contains_key(file)) {
             match std::fs::read(&file) {
                 Ok(bytes) => {
                     assets.insert(file, bytes);
@@ -109,7 +124,8 @@ impl Walker {
         }
         let files = self.modules.keys().chain(assets.keys());
         let root = files.fold(self.display_root.clone(), |root, file| common_ancestor(&root, file));
-        Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules), assets })
+        let detected = self.detected_summary();
+        Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules), assets, detected })
     }
 
     /// Reads and scans one file; problems are recorded and the module left out.
@@ -153,9 +169,13 @@ impl Walker {
             }
         };
         let from_dir = file.parent().unwrap_or(Path::new("/"));
+        for found in &output.asset_refs {
+            self.detect_assets(found, file);
+        }
         let mut dependencies = BTreeMap::new();
         for require in output.requires {
             let Some(specifier) = require.specifier else {
+                self.computed_requirers.insert(file.to_path_buf());
                 self.warnings.push(
                     Diagnostic::warning("require() of a computed name is not followed; what it loads at run time must already be in the bundle")
                         .at(require.location)
@@ -164,6 +184,12 @@ impl Walker {
                 continue;
             };
             match self.resolver.resolve(&specifier, from_dir) {
+                Ok(Some(Resolved::File(target))) if require.resolve_only && !assets::is_script(&target) => {
+                    let origin = format!("require.resolve('{specifier}') in {}:{}", require.location.file, require.location.line);
+                    self.detected_origins.push((origin, vec![target.clone()]));
+                    self.detected_assets.insert(target.clone());
+                    dependencies.insert(specifier, Dependency::Asset(target));
+                }
                 Ok(Some(target)) => {
                     dependencies.insert(specifier, Dependency::Found(target));
                 }
@@ -208,10 +234,95 @@ impl Walker {
         })
     }
 
+    /// Embeds what one file reference found by [`crate::asset_refs`] names: the file, or every
+    /// file of the directory. Paths that do not exist are left alone (the app may create them);
+    /// the module's own directory and those above it are code, not data.
+    fn detect_assets(&mut self, found: &AssetRef, module: &Path) {
+        let module_dir = module.parent().unwrap_or(Path::new("/"));
+        let at = format!("{}:{}", found.location.file, found.location.line);
+        let Some(path) = &found.path else {
+            self.warnings.push(unresolved_reference(found, module_dir, &self.display_root));
+            return;
+        };
+        let target = normalize(&path.replacen(MODULE_DIR, &module_dir.to_string_lossy(), 1));
+        let Ok(target) = target.canonicalize() else { return };
+        if module_dir.starts_with(&target) {
+            return;
+        }
+        let package_dir = project_root(module);
+        if !target.starts_with(&self.display_root) && !target.starts_with(&package_dir) {
+            self.warnings.push(
+                Diagnostic::warning(format!("{} names '{}', outside the project: not embedded", found.text, target.display()))
+                    .at(found.location.clone()),
+            );
+            return;
+        }
+        let mut files = Vec::new();
+        collect_asset_files(&target, &mut files);
+        if files.len() > MAX_DETECTED_FILES {
+            self.warnings.push(
+                Diagnostic::warning(format!("{} names a directory of {} files: not embedded", found.text, files.len()))
+                    .at(found.location.clone())
+                    .help("embed what the app needs with --include GLOB"),
+            );
+            return;
+        }
+        if files.is_empty() {
+            return;
+        }
+        self.detected_assets.extend(files.iter().cloned());
+        self.detected_origins.push((format!("{} in {at}", found.text), files));
+    }
+
+    /// One summary line per detected reference, counting the files it added that are not
+    /// modules already (a directory of scripts adds nothing).
+    fn detected_summary(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (origin, files) in &self.detected_origins {
+            let count = files.iter().filter(|file| !self.modules.contains_key(*file)).count();
+            if count > 0 {
+                let plural = if count == 1 { "" } else { "s" };
+                lines.push(format!("assets: {count} file{plural} from {origin}"));
+            }
+        }
+        lines
+    }
+
+    /// Makes packages whose files were declared (`--include`, `"pack.scripts"`) loadable by
+    /// name from each module with a `require(expression)`: the runtime only resolves relative
+    /// paths by itself, so `require(pluginName)` needs the name in the module's table. Each
+    /// name is resolved from the requiring module, as Node would at run time.
+    fn link_declared_packages(&mut self, declared_scripts: &[PathBuf]) {
+        let specifiers: BTreeSet<String> = declared_scripts.iter().flat_map(|file| package_specifiers(file)).collect();
+        if specifiers.is_empty() {
+            return;
+        }
+        for requirer in std::mem::take(&mut self.computed_requirers) {
+            let from_dir = requirer.parent().unwrap_or(Path::new("/")).to_path_buf();
+            let mut added = Vec::new();
+            for specifier in &specifiers {
+                if let Ok(Some(Resolved::File(target))) = self.resolver.resolve(specifier, &from_dir) {
+                    if self.modules.contains_key(&target) {
+                        added.push((specifier.clone(), Dependency::Found(Resolved::File(target))));
+                    }
+                }
+            }
+            let Some(module) = self.modules.get_mut(&requirer) else { continue };
+            for (specifier, target) in added {
+                if !module.dependencies.iter().any(|(known, _)| *known == specifier) {
+                    module.dependencies.push((specifier, target));
+                }
+            }
+            module.dependencies.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+    }
+
     /// Adds "required by ..." notes from `file` back to the entry.
     fn with_chain(&self, mut diagnostic: Diagnostic, file: &Path) -> Diagnostic {
         let mut current = file;
-        while let Some(parent) = self.required_by.get(current) {
+        let mut seen = std::collections::HashSet::new();
+        // A module that requires itself (the entry can) must not loop the chain.
+        while let Some(parent) = self.required_by.get(current).filter(|_| seen.insert(current)) {
             diagnostic = diagnostic.note(format!("{} is required by {}", self.display(current), self.display(parent)));
             current = parent;
         }
@@ -239,6 +350,75 @@ impl Walker {
     fn display(&self, file: &Path) -> String {
         relative_key(&self.display_root, file)
     }
+}
+
+/// More files than this under one detected directory is more likely a mistake than data.
+const MAX_DETECTED_FILES: usize = 5000;
+
+/// A file reference whose path is only known at run time.
+fn unresolved_reference(found: &AssetRef, module_dir: &Path, root: &Path) -> Diagnostic {
+    let directory = found
+        .known_prefix
+        .as_ref()
+        .map(|prefix| normalize(&prefix.replacen(MODULE_DIR, &module_dir.to_string_lossy(), 1)))
+        .filter(|dir| dir.is_dir() && !module_dir.starts_with(dir) && dir.starts_with(root));
+    let help = match directory {
+        Some(dir) => format!("if the app reads files there at run time, embed them with --include '{}/**'", relative_key(root, &dir)),
+        None => "if the app reads files there at run time, embed them with --include GLOB".to_owned(),
+    };
+    Diagnostic::warning(format!("cannot tell which files {} names before run time", found.text)).at(found.location.clone()).help(help)
+}
+
+/// Every file at or under `path`, skipping `node_modules` (packages are found by `require`).
+fn collect_asset_files(path: &Path, files: &mut Vec<PathBuf>) {
+    if files.len() > MAX_DETECTED_FILES {
+        return;
+    }
+    if path.is_file() {
+        files.push(path.to_path_buf());
+    } else if let Ok(entries) = std::fs::read_dir(path) {
+        let mut entries: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
+        entries.sort();
+        for entry in entries {
+            if entry.file_name().is_some_and(|name| name != "node_modules") {
+                collect_asset_files(&entry, files);
+            }
+        }
+    }
+}
+
+/// `a/b/../c/./d` -> `a/c/d`, without touching the disk.
+fn normalize(path: &str) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in Path::new(path).components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The names a declared file inside `node_modules` can be required by: `pkg`, `pkg/sub/file.js`
+/// and `pkg/sub/file`.
+fn package_specifiers(file: &Path) -> Vec<String> {
+    let parts: Vec<String> = file.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+    let Some(at) = parts.iter().rposition(|part| part == "node_modules") else { return Vec::new() };
+    let rest = &parts[at + 1..];
+    let name_len = if rest.first().is_some_and(|first| first.starts_with('@')) { 2 } else { 1 };
+    if rest.len() <= name_len {
+        return Vec::new();
+    }
+    let name = rest[..name_len].join("/");
+    let subpath = rest[name_len..].join("/");
+    let mut specifiers = vec![name.clone(), format!("{name}/{subpath}")];
+    if let Some(stem) = Path::new(&subpath).extension().and_then(|_| subpath.rsplit_once('.')).map(|(stem, _)| stem) {
+        specifiers.push(format!("{name}/{stem}"));
+    }
+    specifiers
 }
 
 /// The code Node gives the error `require` throws for a resolution failure, where it is not
@@ -351,7 +531,7 @@ impl Graph {
             .map(|(specifier, target)| {
                 let target = match target {
                     Dependency::Found(Resolved::Builtin(name)) => format!("node:{name}"),
-                    Dependency::Found(Resolved::File(path)) => self.key(path),
+                    Dependency::Found(Resolved::File(path)) | Dependency::Asset(path) => self.key(path),
                     Dependency::Throws { code, message } => format!("!{code} {message}"),
                 };
                 (specifier.clone(), target)
@@ -375,6 +555,18 @@ mod tests {
     fn surrogate_escapes_are_masked_for_checking_only() {
         assert_eq!(mask_surrogate_escapes(r#"{"a": "\ud900x\\ud800\n"}"#), r#"{"a": "\u0020x\\ud800\n"}"#);
         assert!(serde_json::from_str::<serde_json::Value>(&mask_surrogate_escapes(r#"["\udc00", "\ud83d\ude00"]"#)).is_ok());
+    }
+
+    #[test]
+    fn declared_package_files_are_named_like_requires() {
+        assert_eq!(package_specifiers(Path::new("/p/node_modules/plug-a/index.js")), ["plug-a", "plug-a/index.js", "plug-a/index"]);
+        assert_eq!(package_specifiers(Path::new("/p/node_modules/@s/x/lib/y.cjs")), ["@s/x", "@s/x/lib/y.cjs", "@s/x/lib/y"]);
+        assert!(package_specifiers(Path::new("/p/plugins/a.js")).is_empty());
+    }
+
+    #[test]
+    fn paths_normalize_lexically() {
+        assert_eq!(normalize("/a/b/../c/./d"), PathBuf::from("/a/c/d"));
     }
 
     #[test]

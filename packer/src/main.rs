@@ -6,17 +6,23 @@
 //! trailer, or `pack run` hands the bundle straight to the runtime in this process.
 //!
 //! Exit codes: 0 on success; 1 when the app cannot be packed (diagnostics on stderr); under
-//! `pack run`, the app's own exit code.
+//! `pack run`, the app's own exit code; `pack verify` documents its own (see [`signing`]).
 
+mod asset_refs;
 mod assets;
 mod build;
 mod cli;
 mod diagnostics;
+mod entry;
 mod graph;
 mod inspect;
+mod packages;
 mod resolve;
 mod scan;
+mod signing;
 mod transform;
+#[cfg(test)]
+mod props;
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -32,14 +38,34 @@ use transform::Options;
 fn main() -> ExitCode {
     let cli = Cli::parse_from(cli::expand_shorthand(std::env::args_os().collect()));
     let result = match cli.command {
-        Command::Build { entry, output, stub, minify, compress_level, quiet, include } => {
-            pack_build(&entry, &output, stub.as_deref(), Options { minify }, compress_level, &include, quiet)
+        Command::Build { entry, output, bin, stub, minify, compress_level, quiet, include, sign, notices } => {
+            let delivery = build::Delivery { stub: stub.as_deref(), sign: sign.as_deref(), notices: notices.as_deref() };
+            entry::choose(&entry, bin.as_deref(), output)
+                .and_then(|(entry, output)| pack_build(&entry, &output, &delivery, Options { minify }, compress_level, &include, quiet))
         }
-        Command::Inspect { binary } => inspect::inspect(&binary).map(|report| {
-            print!("{report}");
+        Command::Inspect { binary, sbom, licenses } => {
+            let report = if sbom { inspect::Report::Sbom } else if licenses { inspect::Report::Licenses } else { inspect::Report::Summary };
+            inspect::inspect(&binary, report).map(|report| {
+                print!("{report}");
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Keygen { output } => signing::keygen(&output).map(|id| {
+            eprintln!("wrote {} (private: keep it secret) and {} (public), key {id}", output.display(), signing::public_path(&output).display());
             ExitCode::SUCCESS
         }),
-        Command::Run { entry, args } => Ok(pack_run(&entry, args)),
+        Command::Verify { binary, key } => signing::load_verifying_key(&key)
+            .and_then(|key| signing::verify(&binary, &key))
+            .map(|verdict| {
+                let message = verdict.message(&binary);
+                if verdict.exit_code() == 0 {
+                    println!("{message}");
+                } else {
+                    eprintln!("{message}");
+                }
+                ExitCode::from(verdict.exit_code())
+            }),
+        Command::Run { entry, args } => entry::for_run(&entry).map(|entry| pack_run(&entry, args)),
     };
     result.unwrap_or_else(|err| {
         eprintln!("error: {err:#}");
@@ -50,7 +76,7 @@ fn main() -> ExitCode {
 fn pack_build(
     entry: &Path,
     output: &Path,
-    stub: Option<&Path>,
+    delivery: &build::Delivery,
     options: Options,
     compress_level: i32,
     includes: &[String],
@@ -58,7 +84,12 @@ fn pack_build(
 ) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let Some(graph) = walk(entry, options, includes, true) else { return Ok(ExitCode::FAILURE) };
-    let written = build::write_executable(&graph, output, stub, compress_level)?;
+    if !quiet {
+        for line in &graph.detected {
+            eprintln!("{line}");
+        }
+    }
+    let written = build::write_executable(&graph, output, delivery, compress_level)?;
     if !quiet {
         let plural = |count: usize| if count == 1 { "" } else { "s" };
         eprintln!(
@@ -73,6 +104,9 @@ fn pack_build(
             inspect::human_size(written.bytes - written.stub_bytes),
             started.elapsed().as_secs_f64(),
         );
+        if let Some(key) = &written.signed_by {
+            eprintln!("signed for {} with key {key}", written.stub.target);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

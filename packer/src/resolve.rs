@@ -147,7 +147,8 @@ impl Resolver {
         let Some(Value::Object(imports)) = &manifest.imports else { return Err(not_imported()) };
         let package_dir = manifest.path.parent().unwrap_or(Path::new("/")).to_path_buf();
         match match_subpath(imports, specifier, true) {
-            Some(Target::Found(target)) if target.starts_with("./") => Ok(Some(package_dir.join(target))),
+            // RESOLVE_ESM_MATCH: the target must be a file (a directory is not found, as in Node).
+            Some(Target::Found(target)) if target.starts_with("./") => Ok(Some(package_dir.join(target)).filter(|file| file.is_file())),
             Some(Target::Found(package)) => self.load_node_modules(&package, &package_dir),
             _ => Err(not_imported()),
         }

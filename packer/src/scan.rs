@@ -15,6 +15,9 @@ pub struct Require {
     pub specifier: Option<String>,
     /// Inside a `try` block: failing to resolve it is a warning, since the app expects it may fail.
     pub optional: bool,
+    /// `require.resolve(...)`: the app wants the file's path, not to run it; a target that is
+    /// not a module (a `.txt`, a `.wasm`) is embedded as an asset.
+    pub resolve_only: bool,
     pub location: Location,
 }
 
@@ -46,12 +49,17 @@ impl Scanner<'_> {
             [arg] if arg.spread.is_none() => literal_string(&arg.expr),
             _ => None,
         };
-        self.record(specifier, call.span);
+        let resolve_only = matches!(&call.callee, Callee::Expr(callee) if matches!(&**callee, Expr::Member(_)));
+        self.record_with(specifier, call.span, resolve_only);
     }
 
     fn record(&mut self, specifier: Option<String>, span: Span) {
+        self.record_with(specifier, span, false);
+    }
+
+    fn record_with(&mut self, specifier: Option<String>, span: Span, resolve_only: bool) {
         let location = locate(self.source_map, self.display_path, span);
-        self.found.push(Require { specifier, optional: self.try_depth > 0, location });
+        self.found.push(Require { specifier, optional: self.try_depth > 0, resolve_only, location });
     }
 }
 

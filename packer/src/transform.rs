@@ -10,7 +10,7 @@
 use swc_core::common::{
     source_map::DefaultSourceMapGenConfig, sync::Lrc, BytePos, FileName, Globals, LineCol, Mark, SourceMap, Spanned, GLOBALS,
 };
-use swc_core::ecma::ast::{CallExpr, Callee, EsVersion, Module, ModuleDecl, ModuleItem, Program};
+use swc_core::ecma::ast::{CallExpr, Callee, EsVersion, MetaPropExpr, MetaPropKind, Module, ModuleDecl, ModuleItem, Program};
 use swc_core::ecma::codegen::{text_writer::JsWriter, Emitter};
 use swc_core::ecma::minifier::option::{ExtraOptions, MinifyOptions};
 use swc_core::ecma::parser::{lexer::Lexer, EsSyntax, Parser, StringInput, Syntax, TsSyntax};
@@ -19,6 +19,7 @@ use swc_core::ecma::transforms::module::{common_js, path::Resolver, util::Config
 use swc_core::ecma::transforms::typescript::strip;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
+use crate::asset_refs::{asset_refs, AssetRef};
 use crate::diagnostics::Diagnostic;
 use crate::scan::{dependencies, locate, Require};
 
@@ -51,6 +52,8 @@ pub struct Output {
     /// A source map (JSON, with the original text inline) when the code was rewritten.
     pub source_map: Option<String>,
     pub requires: Vec<Require>,
+    /// Files and directories the module names relative to its own location.
+    pub asset_refs: Vec<AssetRef>,
 }
 
 /// Transforms `source`, shown as `display_path` in diagnostics and source maps.
@@ -71,9 +74,10 @@ fn transform_in_globals(display_path: &str, source: &str, dialect: Dialect, opti
         program = program.apply(resolver(unresolved_mark, top_level_mark, true)).apply(strip(unresolved_mark, top_level_mark));
     }
     let requires = dependencies(&program, &source_map, display_path);
+    let asset_refs = asset_refs(&program, &source_map, display_path);
     let module_syntax = uses_module_syntax(&program);
     if !typescript && !module_syntax && !options.minify {
-        return Ok(Output { code: source.to_owned(), source_map: None, requires });
+        return Ok(Output { code: source.to_owned(), source_map: None, requires, asset_refs });
     }
 
     if !typescript {
@@ -88,7 +92,7 @@ fn transform_in_globals(display_path: &str, source: &str, dialect: Dialect, opti
     }
     program = program.apply(fixer(None));
     let (code, source_map) = generate(&program, &source_map, options.minify);
-    Ok(Output { code, source_map: Some(source_map), requires })
+    Ok(Output { code, source_map: Some(source_map), requires, asset_refs })
 }
 
 fn parse(source_map: &SourceMap, file: &swc_core::common::SourceFile, display_path: &str, dialect: Dialect) -> Result<Program, Diagnostic> {
@@ -111,7 +115,7 @@ fn parse(source_map: &SourceMap, file: &swc_core::common::SourceFile, display_pa
     }
 }
 
-/// Whether the program has `import`/`export` declarations or `import()` calls.
+/// Whether the program has `import`/`export` declarations, `import()` calls or `import.meta`.
 fn uses_module_syntax(program: &Program) -> bool {
     struct Finder(bool);
     impl Visit for Finder {
@@ -121,6 +125,9 @@ fn uses_module_syntax(program: &Program) -> bool {
         fn visit_call_expr(&mut self, call: &CallExpr) {
             self.0 |= matches!(call.callee, Callee::Import(_));
             call.visit_children_with(self);
+        }
+        fn visit_meta_prop_expr(&mut self, meta: &MetaPropExpr) {
+            self.0 |= meta.kind == MetaPropKind::ImportMeta;
         }
     }
     let mut finder = Finder(false);
@@ -244,6 +251,12 @@ mod tests {
         let code = transformed("function load() { return import('./x'); }\n", Dialect::JavaScript);
         assert!(code.contains("require(\"./x\")"), "{code}");
         assert!(!code.contains("\"use strict\""), "{code}");
+    }
+
+    #[test]
+    fn import_meta_alone_is_rewritten() {
+        let code = transformed("console.log(import.meta.url);\n", Dialect::JavaScript);
+        assert!(!code.contains("import.meta"), "{code}");
     }
 
     #[test]

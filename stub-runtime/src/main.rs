@@ -8,7 +8,13 @@
 use std::fs::File;
 use std::process::ExitCode;
 
+/// Tells `pack` which target this stub was built for and which payload format it reads;
+/// `pack` finds it in the stub's bytes (see `payload::stub_marker`).
+static STUB_MARKER: [u8; payload::STUB_MARKER_LEN] = payload::stub_marker(env!("PACK_STUB_TARGET"));
+
 fn main() -> ExitCode {
+    // Referenced, so the linker keeps the marker.
+    std::hint::black_box(&STUB_MARKER);
     let exe = stub_runtime::current_exe_path();
     let bundle = File::open(&exe).map_err(payload::Error::from).and_then(|mut file| payload::read_from(&mut file));
     match bundle {
