@@ -290,6 +290,43 @@ async function checkClonedErrors() {
   port1.close();
 }
 
+// A BroadcastChannel reaches channels of the same name in this thread and in workers, never
+// the poster itself; a closed one hears nothing and refuses to post.
+async function checkBroadcast() {
+  const { BroadcastChannel } = require('worker_threads');
+  const here = new BroadcastChannel('news');
+  const other = new BroadcastChannel('news');
+  const heard = [];
+  let allHeard;
+  const threeHeard = new Promise((resolve) => {
+    allHeard = resolve;
+  });
+  const hear = (text) => heard.push(text) === 3 && allHeard();
+  here.onmessage = (event) => hear(`here:${event.data}`);
+  other.addEventListener('message', (event) => hear(`other:${event.data}`));
+  const w = new Worker(`
+    const { BroadcastChannel, parentPort } = require('worker_threads');
+    const channel = new BroadcastChannel('news');
+    channel.onmessage = (event) => {
+      channel.postMessage('worker heard ' + event.data);
+      channel.close();
+    };
+    parentPort.postMessage('joined');
+  `, { eval: true });
+  await once(w, 'message');
+  here.postMessage('hello');
+  await once(w, 'exit');
+  await threeHeard;
+  log('broadcast heard:', heard.sort().join(', '));
+  other.close();
+  try {
+    other.postMessage('late');
+  } catch (error) {
+    log('post after close:', error.name, error.message, error.code);
+  }
+  here.close();
+}
+
 function collect(stream) {
   const chunks = [];
   stream.on('data', (chunk) => chunks.push(chunk));
@@ -337,6 +374,7 @@ async function checkStdio() {
   await checkStdio();
   await checkSharedMemory();
   await checkClonedErrors();
+  await checkBroadcast();
   // An unref'd worker does not keep the process alive.
   const forever = new Worker('setInterval(() => {}, 1000)', { eval: true });
   forever.unref();

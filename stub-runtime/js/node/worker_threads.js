@@ -219,44 +219,47 @@ function getEnvironmentData(key) {
   return environmentData.get(key);
 }
 
-// BroadcastChannel within one thread's reach: channels of the same name in this thread.
-const broadcastChannels = new Map();
+// BroadcastChannel: every channel of the same name in any thread of the process hears what
+// one posts. Each is a member port in ops/worker.rs; like Node's, it keeps its thread alive
+// until closed or unref'd.
+const kMember = Symbol('kMember');
 class BroadcastChannel extends EventTarget {
   constructor(name) {
     if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
     super();
     this.name = `${name}`;
     this.onmessage = null;
-    let members = broadcastChannels.get(this.name);
-    if (!members) broadcastChannels.set(this.name, (members = new Set()));
-    members.add(this);
-    this._closed = false;
+    const id = ops.op_broadcast_join(this.name);
+    const port = portFromId(id, true);
+    port.on('message', (data) => {
+      if (this[kMember] === null) return;
+      const event = new ports.MessageEvent('message', { data });
+      if (typeof this.onmessage === 'function') this.onmessage(event);
+      this.dispatchEvent(event);
+    });
+    this[kMember] = { id, port };
   }
 
   postMessage(message) {
-    if (this._closed) throw nodeError(Error, 'ERR_INVALID_STATE', 'Invalid state: BroadcastChannel is closed.');
-    const data = serializeMessage(message).data;
-    for (const member of broadcastChannels.get(this.name) ?? []) {
-      if (member === this) continue;
-      setImmediate(() => {
-        if (member._closed) return;
-        const event = new ports.MessageEvent('message', { data: core.deserialize(data) });
-        if (typeof member.onmessage === 'function') member.onmessage(event);
-        member.dispatchEvent(event);
-      });
-    }
+    if (this[kMember] === null) throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    ops.op_broadcast_post(this.name, this[kMember].id, serializeMessage(message).data);
   }
 
   close() {
-    this._closed = true;
-    broadcastChannels.get(this.name)?.delete(this);
+    const member = this[kMember];
+    if (member === null) return;
+    this[kMember] = null;
+    ops.op_broadcast_leave(this.name, member.id);
+    member.port.close();
   }
 
   ref() {
+    this[kMember]?.port.ref();
     return this;
   }
 
   unref() {
+    this[kMember]?.port.unref();
     return this;
   }
 }

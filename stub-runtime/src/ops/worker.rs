@@ -162,6 +162,47 @@ pub fn op_port_try_recv(state: &mut OpState, #[number] id: u64) -> Option<Receiv
     Some(received)
 }
 
+/// BroadcastChannel members by channel name, across every thread of the process. A member is
+/// a port without a peer: its queue receives what the other members post.
+static BROADCAST: LazyLock<Mutex<HashMap<String, Vec<u64>>>> = LazyLock::new(Default::default);
+
+#[op2(fast)]
+#[number]
+pub fn op_broadcast_join(state: &mut OpState, #[string] name: &str) -> u64 {
+    let id = NEXT_PORT.fetch_add(1, Ordering::Relaxed);
+    let member = Port { queue: Mutex::default(), ready: Notify::new(), peer: Mutex::new(None) };
+    PORTS.lock().unwrap().insert(id, Arc::new(member));
+    owned(state).insert(id);
+    BROADCAST.lock().unwrap().entry(name.to_owned()).or_default().push(id);
+    id
+}
+
+/// Queues a message for every other member of the channel; members whose port has gone (their
+/// thread ended without closing them) are dropped from the channel on the way.
+#[op2]
+pub fn op_broadcast_post(#[string] name: &str, #[number] from: u64, #[buffer] data: JsBuffer) {
+    let mut channels = BROADCAST.lock().unwrap();
+    let Some(members) = channels.get_mut(name) else { return };
+    members.retain(|&id| {
+        let Some(member) = port(id) else { return false };
+        if id != from {
+            member.push(Envelope::Message { data: data.to_vec(), ports: Vec::new() });
+        }
+        true
+    });
+}
+
+#[op2(fast)]
+pub fn op_broadcast_leave(#[string] name: &str, #[number] id: u64) {
+    let mut channels = BROADCAST.lock().unwrap();
+    if let Some(members) = channels.get_mut(name) {
+        members.retain(|&member| member != id);
+        if members.is_empty() {
+            channels.remove(name);
+        }
+    }
+}
+
 /// Closes a port and disentangles its peer; both pending reads end (each side emits 'close').
 #[op2(fast)]
 pub fn op_port_close(state: &mut OpState, #[number] id: u64) {
