@@ -17,36 +17,8 @@ cd "$(dirname "$0")/.."
 
 duration=${SOAK_DURATION:-60s}
 connections=${SOAK_CONNECTIONS:-256}
-command -v wrk >/dev/null || { echo "benches/soak.sh needs wrk: apt-get install wrk" >&2; exit 1; }
-pack=target/release/pack
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-[ -f tests/http_apps/node_modules/.package-lock.json ] || (cd tests/http_apps && npm ci --no-audit --no-fund >/dev/null)
-"$pack" build examples/http-hello/index.js -o "$work/http-hello" --quiet
-"$pack" build tests/http_apps/express_app.js -o "$work/express" --quiet
-
-# Starts a server command, waits for its "listening" line, and sets $port.
-start() {
-  "$@" >"$work/out" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do
-    if grep -qE 'listening on|running at' "$work/out"; then break; fi
-    sleep 0.05
-  done
-  port=$(grep -oE '[0-9]+/?$' "$work/out" | head -1 | tr -d /)
-}
-
-stop() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-}
+bench=benches/soak.sh
+source benches/servers.sh
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 fd_count() { ls "/proc/$server_pid/fd" | wc -l; }

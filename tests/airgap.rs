@@ -17,14 +17,6 @@ use support::{pack, run_with_timeout, text, Project};
 const SCRIPT: &str = "yargs.js";
 const SCRIPT_ARGS: [&str; 5] = ["say", "hi", "-c", "3", "--verbose"];
 
-fn npm_app() -> &'static Path {
-    static INSTALLED: OnceLock<PathBuf> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        let dir = support::repo_root().join("tests/npm_app");
-        support::npm_ci(&dir);
-        dir
-    })
-}
 
 /// A key pair and the fixture packed and signed with it, with its notices file.
 struct Signed {
@@ -59,7 +51,7 @@ fn signed() -> &'static Signed {
 /// `pack build` of the fixture, signed with `key`, run as `command` (pack, or pack inside a
 /// wrapper such as unshare).
 fn build_signed(key: &Path, output: &Path, notices: Option<&Path>, command: &mut Command) {
-    command.args(["build", SCRIPT, "--quiet", "-o"]).arg(output).arg("--sign").arg(key).current_dir(npm_app());
+    command.args(["build", SCRIPT, "--quiet", "-o"]).arg(output).arg("--sign").arg(key).current_dir(support::npm_app());
     if let Some(notices) = notices {
         command.arg("--notices").arg(notices);
     }
@@ -95,7 +87,7 @@ fn build_keygen_and_inspect_work_without_a_network() {
         println!("skipped: no network namespaces here (unshare -n and unshare -rn both failed)");
         return;
     };
-    let app_dir = npm_app(); // npm ci may need the network: before entering the namespace
+    let app_dir = support::npm_app(); // npm ci may need the network: before entering the namespace
     let dir = tempfile::tempdir().unwrap();
     let key = dir.path().join("key");
     succeeds(&run_with_timeout(in_namespace(&prefix).arg("keygen").arg("-o").arg(&key)));
@@ -117,7 +109,7 @@ fn build_makes_no_network_system_calls() {
     let trace = dir.path().join("trace");
     let mut command = Command::new("strace");
     command.args(["-f", "-qq", "-e", "trace=%network", "-o"]).arg(&trace).arg(env!("CARGO_BIN_EXE_pack"));
-    command.args(["build", SCRIPT, "--quiet", "-o"]).arg(dir.path().join("app")).current_dir(npm_app());
+    command.args(["build", SCRIPT, "--quiet", "-o"]).arg(dir.path().join("app")).current_dir(support::npm_app());
     let Ok(output) = command.output() else {
         println!("skipped: strace is not installed");
         return;
@@ -230,7 +222,7 @@ fn verify_exit_codes_tell_unsigned_other_key_and_corrupt_apart() {
     let signed = signed();
     let dir = tempfile::tempdir().unwrap();
     let unsigned = dir.path().join("unsigned");
-    succeeds(&run_with_timeout(pack().args(["build", SCRIPT, "--quiet", "-o"]).arg(&unsigned).current_dir(npm_app())));
+    succeeds(&run_with_timeout(pack().args(["build", SCRIPT, "--quiet", "-o"]).arg(&unsigned).current_dir(support::npm_app())));
     let output = verify(&unsigned, &signed.public_key());
     assert_eq!(output.status.code(), Some(3), "{}", text(&output.stderr));
     assert!(text(&output.stderr).ends_with(": not signed\n"), "{}", text(&output.stderr));
@@ -317,7 +309,7 @@ fn sbom_follows_the_cyclonedx_schema() {
 #[test]
 fn sbom_lists_every_package_with_the_lockfile_integrity() {
     let sbom = sbom();
-    let lock: Value = serde_json::from_str(&std::fs::read_to_string(npm_app().join("package-lock.json")).unwrap()).unwrap();
+    let lock: Value = serde_json::from_str(&std::fs::read_to_string(support::npm_app().join("package-lock.json")).unwrap()).unwrap();
     let components = sbom["components"].as_array().unwrap();
     assert_eq!(components.len(), 16);
     let yargs = components.iter().find(|component| component["name"] == "yargs").unwrap();

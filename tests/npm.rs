@@ -5,24 +5,12 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use support::{pack, run_with_timeout, text};
 
-/// The fixture directory, with its dependencies installed once per test run.
-fn npm_app() -> &'static Path {
-    static INSTALLED: OnceLock<PathBuf> = OnceLock::new();
-    INSTALLED.get_or_init(|| {
-        let dir = support::repo_root().join("tests/npm_app");
-        support::npm_ci(&dir);
-        dir
-    })
-}
-
 fn check(script: &str, args: &[&str]) {
-    let dir = npm_app();
+    let dir = support::npm_app();
     let node = run_with_timeout(Command::new("node").arg(script).args(args).current_dir(dir));
     assert!(node.status.success(), "node {script} failed:\n{}", text(&node.stderr));
 

@@ -51,23 +51,6 @@ static ALLOCATOR: CappedAllocator = CappedAllocator;
 
 const STUB: &[u8] = b"\x7fELF stub runtime pretend bytes";
 
-fn sample_bundle() -> Bundle {
-    let mut index = Module::new(ModuleKind::Script, "index.js", "require('./lib/a'); require('fs')");
-    index.dependencies.push(("./lib/a".into(), "lib/a.js".into()));
-    index.dependencies.push(("fs".into(), "node:fs".into()));
-    index.source_map = Some("{\"version\":3,\"mappings\":\"AAAA\"}".into());
-    Bundle {
-        entry: "index.js".into(),
-        minified: true,
-        modules: vec![
-            index,
-            Module::new(ModuleKind::Script, "lib/a.js", "module.exports = 1"),
-            Module::new(ModuleKind::Json, "config.json", "{\"a\": [1, 2]}"),
-        ],
-        assets: vec![Asset { key: "static/logo.bin".into(), bytes: vec![0, 255, 7, 1] }],
-    }
-}
-
 fn sample_packages() -> Vec<Package> {
     vec![Package {
         name: "left-pad".into(),
@@ -81,7 +64,7 @@ fn sample_packages() -> Vec<Package> {
 
 /// A packed executable: stub, payload and trailer; signed with a made-up signature when asked.
 fn packed(signed: bool) -> Vec<u8> {
-    let mut appended = encode_with_packages(&sample_bundle(), &sample_packages(), STUB.len() as u64, 1).unwrap();
+    let mut appended = encode_with_packages(&crate::tests::sample(), &sample_packages(), STUB.len() as u64, 1).unwrap();
     if signed {
         sign_appended(STUB, &mut appended, [7; 8], |digest| {
             let mut signature = [0u8; 64];
@@ -163,7 +146,7 @@ proptest! {
         // A harmless change may still be refused (an unsigned trailer with signature bytes).
         if let Ok(contents) = read(exe.clone()) {
             prop_assert!(!payload_changed, "mutations {:?} were accepted", mutations);
-            prop_assert_eq!(contents.bundle, sample_bundle());
+            prop_assert_eq!(contents.bundle, crate::tests::sample());
         }
         // The digest of a signed file covers every byte: a change always changes it.
         if signed && exe != original {
@@ -196,7 +179,7 @@ proptest! {
     /// something, whatever the lengths and counts say.
     #[test]
     fn fuzz_mutated_tables_decode_or_fail_cleanly(mutations in prop::collection::vec(mutation(), 1..6), cut in 0usize..64) {
-        let mut table = encode_table(&sample_bundle(), &sample_packages());
+        let mut table = encode_table(&crate::tests::sample(), &sample_packages());
         for mutation in &mutations {
             apply(&mut table, mutation);
         }

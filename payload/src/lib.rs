@@ -406,7 +406,8 @@ mod tests {
 
     const STUB: &[u8] = b"#!stub\x7fELF pretend";
 
-    fn sample() -> Bundle {
+    /// A bundle using every part of the format (also the fuzz tests' seed).
+    pub(crate) fn sample() -> Bundle {
         let mut index = Module::new(ModuleKind::Script, "index.js", "require('./lib/a')");
         index.dependencies.push(("./lib/a".into(), "lib/a.js".into()));
         index.dependencies.push(("fs".into(), "node:fs".into()));

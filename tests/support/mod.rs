@@ -64,7 +64,12 @@ impl Project {
 
 /// Runs a command to completion, failing the test if it takes longer than 60 seconds.
 pub fn run_with_timeout(command: &mut Command) -> Output {
-    let mut child = spawn(command.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()));
+    run_with_stdin(command, Stdio::null())
+}
+
+/// Runs a command like `run_with_timeout`, with `stdin` as its standard input.
+pub fn run_with_stdin(command: &mut Command, stdin: Stdio) -> Output {
+    let mut child = spawn(command.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()));
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out_reader = std::thread::spawn(move || {
@@ -157,29 +162,12 @@ pub fn assert_same_lines(name: &str, expected: &str, actual: &str, stderr: &str)
     );
 }
 
-/// Runs a command to completion like `run_with_timeout`, with `stdin` as its standard input.
-pub fn run_with_stdin(command: &mut Command, stdin: Stdio) -> Output {
-    let mut child = spawn(command.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()));
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stdout.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stderr.read_to_end(&mut bytes).map(|_| bytes)
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("{command:?} did not finish within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    Output { status, stdout: out_reader.join().unwrap().unwrap(), stderr: err_reader.join().unwrap().unwrap() }
+/// `tests/npm_app` with its packages installed (`npm ci` once per test process).
+pub fn npm_app() -> &'static Path {
+    static INSTALLED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        let dir = repo_root().join("tests/npm_app");
+        npm_ci(&dir);
+        dir
+    })
 }

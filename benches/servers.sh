@@ -1,0 +1,33 @@
+# Shared by the HTTP benchmarks (sourced, not run): packs the hello-world and express servers
+# into $work and gives start/stop for a server command. Needs wrk; the caller names itself in
+# $bench for the error message.
+command -v wrk >/dev/null || { echo "$bench needs wrk: apt-get install wrk" >&2; exit 1; }
+pack=target/release/pack
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f tests/http_apps/node_modules/.package-lock.json ] || (cd tests/http_apps && npm ci --no-audit --no-fund >/dev/null)
+"$pack" build examples/http-hello/index.js -o "$work/http-hello" --quiet
+"$pack" build tests/http_apps/express_app.js -o "$work/express" --quiet
+
+# Starts a server command, waits for its "listening" line, and sets $port.
+start() {
+  "$@" >"$work/out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    if grep -qE 'listening on|running at' "$work/out"; then break; fi
+    sleep 0.05
+  done
+  port=$(grep -oE '[0-9]+/?$' "$work/out" | head -1 | tr -d /)
+}
+
+stop() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+}
