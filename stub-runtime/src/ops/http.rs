@@ -93,8 +93,6 @@ pub struct Exchange {
     pub awaiting_head: bool,
     /// Server side: told when the request's body has all arrived.
     pub body_done: Option<Rc<Cell<bool>>>,
-    /// Server side: the trailers as the client wrote them (name case kept), once read.
-    pub raw_trailers: Option<Rc<RefCell<Option<String>>>>,
 }
 
 impl Exchange {
@@ -187,10 +185,7 @@ pub async fn op_http_read_body(state: Rc<RefCell<OpState>>, #[smi] id: u32) -> R
                     Ok(data) => data,
                     Err(frame) => {
                         if let Ok(trailers) = frame.into_trailers() {
-                            let mut state = state.borrow_mut();
-                            let exchanges = exchanges(&mut state);
-                            let raw = exchanges.open.get(&id).and_then(|e| e.raw_trailers.as_ref()).and_then(|slot| slot.borrow_mut().take());
-                            exchanges.trailers.insert(id, raw.unwrap_or_else(|| flatten_headers(&trailers)));
+                            exchanges(&mut state.borrow_mut()).trailers.insert(id, flatten_headers(&trailers));
                         }
                         continue;
                     }

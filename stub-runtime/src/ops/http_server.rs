@@ -1,6 +1,8 @@
 //! What `http.Server` needs: hyper serves HTTP/1.1 on each accepted connection (parsing,
 //! keep-alive, pipelining, chunked bodies, `Expect: 100-continue`, malformed input), and the
-//! JS side sees only whole requests and answers them.
+//! JS side sees only whole requests and answers them. hyper hands over header names lower-cased
+//! and grouped by name, so `rawHeaders` and `rawTrailers` have that case and order, not the
+//! client's (its record of the original case is private to hyper).
 //!
 //! Requests cross to JS in batches: a connection task queues each parsed request on the
 //! server's channel, and one `op_http_next` hands JS everything queued since its last call, so
@@ -63,8 +65,6 @@ struct Arrival {
     respond: oneshot::Sender<Response<OutgoingBody>>,
     /// Set once the whole body has arrived (see requestTimeout).
     body_done: Rc<Cell<bool>>,
-    /// The head as the client sent it, when the tap kept up.
-    raw: Option<RawHead>,
 }
 
 enum Queued {
@@ -291,17 +291,14 @@ where
 {
     let requests = shared.sender.clone();
     let limits = shared.limits;
-    let reader = Rc::new(RefCell::new(WireReader::new(limits.max_header_bytes)));
-    let tap = Tap { io, reader: reader.clone() };
     let connections = shared.connections.clone();
     let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-        let raw = reader.borrow_mut().take_head(&request);
-        let refused = refusal(&request, limits.require_host, raw.as_ref().and_then(|head| head.problem));
+        let refused = refusal(&request, limits.require_host);
         let (respond, response) = oneshot::channel();
         let body_done = Rc::new(Cell::new(request.body().is_end_stream()));
         let sent = match refused {
             Some(_) => Ok(()),
-            None => requests.send(Queued::Request(Arrival { connection, request, respond, body_done: body_done.clone(), raw })),
+            None => requests.send(Queued::Request(Arrival { connection, request, respond, body_done: body_done.clone() })),
         };
         let requests = requests.clone();
         let connections = connections.clone();
@@ -336,7 +333,7 @@ where
     // maxHeaderSize (and keeps the first maxHeadersCount, JS's part).
     builder.max_headers(MAX_HEADERS);
     builder.header_read_timeout(limits.headers_timeout);
-    let served = builder.serve_connection(TokioIo::new(tap), service);
+    let served = builder.serve_connection(TokioIo::new(io), service);
     tokio::pin!(served);
     let result = tokio::select! {
         result = served.as_mut() => result,
@@ -381,7 +378,7 @@ fn client_error(err: &hyper::Error) -> Option<(&'static str, String)> {
     let code = if err.is_parse_too_large() {
         "HPE_HEADER_OVERFLOW"
     } else if err.is_parse() {
-        "HPE_INVALID_REQUEST"
+        parse_error_code(&err.to_string())
     } else if err.is_timeout() {
         "ERR_HTTP_REQUEST_TIMEOUT"
     } else if err.is_incomplete_message() {
@@ -390,6 +387,21 @@ fn client_error(err: &hyper::Error) -> Option<(&'static str, String)> {
         return None;
     };
     Some((code, err.to_string()))
+}
+
+/// Node's code for a head hyper could not parse. hyper tells the kinds apart only in its
+/// message, which starts with the kind; an unknown one keeps the generic code.
+fn parse_error_code(message: &str) -> &'static str {
+    const KINDS: [(&str, &str); 7] = [
+        ("invalid HTTP method", "HPE_INVALID_METHOD"),
+        ("invalid HTTP version", "HPE_INVALID_VERSION"),
+        ("invalid URI", "HPE_INVALID_URL"),
+        ("invalid HTTP header", "HPE_INVALID_HEADER_TOKEN"),
+        ("invalid content-length", "HPE_INVALID_CONTENT_LENGTH"),
+        ("invalid transfer-encoding", "HPE_INVALID_TRANSFER_ENCODING"),
+        ("unexpected transfer-encoding", "HPE_INVALID_TRANSFER_ENCODING"),
+    ];
+    KINDS.iter().find(|(start, _)| message.starts_with(start)).map_or("HPE_INVALID_REQUEST", |&(_, code)| code)
 }
 
 /// How many headers hyper parses at most (its default is 100, which Node exceeds: it takes
@@ -403,16 +415,17 @@ struct Refusal {
     client_error: Option<(&'static str, &'static str)>,
 }
 
-/// `wire_problem` is what the tap found in the head as sent (see `WireReader`): e.g. both
-/// Content-Length and chunked, which hyper settles by dropping the length while a proxy in
-/// front might not (request smuggling), so Node refuses it.
-fn refusal(request: &Request<Incoming>, require_host: bool, wire_problem: Option<(&'static str, &'static str)>) -> Option<Refusal> {
-    let refuse = |code, message| Some(Refusal { client_error: Some((code, message)) });
+/// Whether Node would refuse a request hyper accepted: an unknown method, or (when required)
+/// a missing Host.
+///
+/// Framing is hyper's alone: it refuses differing Content-Lengths and a Transfer-Encoding that
+/// does not end in chunked, merges equal Content-Lengths, and lets chunked win over a
+/// Content-Length and then closes the connection after the response (RFC 9112 6.3), so no
+/// bytes can be read as a request other than the one hyper framed. It hands over no trace of
+/// the dropped Content-Length, so Node's refusal of that case cannot be copied here.
+fn refusal(request: &Request<Incoming>, require_host: bool) -> Option<Refusal> {
     if !is_node_method(request.method().as_str()) {
-        return refuse("HPE_INVALID_METHOD", "Invalid method encountered");
-    }
-    if let Some((code, message)) = wire_problem {
-        return refuse(code, message);
+        return Some(Refusal { client_error: Some(("HPE_INVALID_METHOD", "Invalid method encountered")) });
     }
     let headers = request.headers();
     if require_host && request.version() == hyper::Version::HTTP_11 && !headers.contains_key(hyper::header::HOST) {
@@ -513,15 +526,10 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         .headers
         .get(hyper::header::EXPECT)
         .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"100-continue"));
-    let (raw_headers, raw_trailers) = match arrival.raw {
-        Some(head) => (Some(head.headers), head.trailers),
-        None => (None, None),
-    };
     let id = exchanges.open(Exchange {
         incoming: has_body.then_some(body),
         respond: Some(arrival.respond),
         body_done: has_body.then_some(arrival.body_done),
-        raw_trailers: raw_trailers.filter(|_| has_body),
         ..Exchange::default()
     });
     ServerEvent::Request {
@@ -530,7 +538,7 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
         method: parts.method.as_str().to_owned(),
         url,
         version,
-        headers: raw_headers.unwrap_or_else(|| flatten_headers(&parts.headers)),
+        headers: flatten_headers(&parts.headers),
         has_body,
         keep_alive,
         expects_continue,
@@ -626,324 +634,5 @@ pub fn op_http_close_connection(state: &mut OpState, #[smi] rid: ResourceId, #[s
                 control.task.abort();
             }
         }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The wire as the client wrote it.
-//
-// hyper keeps header names lower-cased and grouped by name, and it settles some framing
-// questions more leniently than Node (it lets chunked win over a Content-Length, merges equal
-// Content-Lengths, takes bare LF line ends). A tap on the connection's reads follows the
-// request framing beside hyper and keeps each head as the client sent it: JS gets Node's
-// `rawHeaders` (order and case) and trailers, and requests Node would refuse are refused.
-// The tap only reads along; if it ever loses the framing it stops, and hyper's view is used.
-
-/// A request head as the client sent it.
-struct RawHead {
-    method: String,
-    /// "name\nvalue\n..." in the order and case sent.
-    headers: String,
-    count: usize,
-    /// Why Node would refuse this request, if it would.
-    problem: Option<(&'static str, &'static str)>,
-    /// A chunked request's raw trailers, filled when the tap reads them.
-    trailers: Option<Rc<RefCell<Option<String>>>>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Framing {
-    Head,
-    Length(u64),
-    ChunkSize,
-    ChunkData(u64),
-    /// The CR LF after a chunk's data; `true` once the CR is seen.
-    ChunkEnd(bool),
-    Trailers,
-    /// Not following any more (an upgrade, or input hyper refuses anyway).
-    Lost,
-}
-
-struct WireReader {
-    framing: Framing,
-    line: Vec<u8>,
-    head: Vec<u8>,
-    trailer_lines: String,
-    trailer_slot: Option<Rc<RefCell<Option<String>>>>,
-    heads: std::collections::VecDeque<RawHead>,
-    head_limit: usize,
-    /// A chunk extension holding control bytes: Node refuses the body; so does the tap.
-    refused: bool,
-}
-
-impl WireReader {
-    fn new(head_limit: usize) -> WireReader {
-        WireReader {
-            framing: Framing::Head,
-            line: Vec::new(),
-            head: Vec::new(),
-            trailer_lines: String::new(),
-            trailer_slot: None,
-            heads: std::collections::VecDeque::new(),
-            head_limit: head_limit + 1024,
-            refused: false,
-        }
-    }
-
-    /// Follows `bytes` through the framing.
-    fn feed(&mut self, mut bytes: &[u8]) {
-        while !bytes.is_empty() {
-            let used = match self.framing {
-                Framing::Lost => return,
-                Framing::Head => self.feed_head(bytes),
-                Framing::Length(left) => {
-                    let used = left.min(bytes.len() as u64);
-                    self.framing = if used == left { Framing::Head } else { Framing::Length(left - used) };
-                    used as usize
-                }
-                Framing::ChunkSize | Framing::Trailers => self.feed_line(bytes),
-                Framing::ChunkData(left) => {
-                    let used = left.min(bytes.len() as u64);
-                    self.framing = if used == left { Framing::ChunkEnd(false) } else { Framing::ChunkData(left - used) };
-                    used as usize
-                }
-                Framing::ChunkEnd(seen_cr) => {
-                    self.framing = match (bytes[0], seen_cr) {
-                        (b'\r', false) => Framing::ChunkEnd(true),
-                        (b'\n', _) => Framing::ChunkSize,
-                        _ => Framing::Lost,
-                    };
-                    1
-                }
-            };
-            bytes = &bytes[used..];
-        }
-    }
-
-    /// Takes head bytes up to the empty line that ends the head; returns how many it used.
-    fn feed_head(&mut self, bytes: &[u8]) -> usize {
-        for (at, &byte) in bytes.iter().enumerate() {
-            // Empty lines before a request line are skipped, by hyper as by Node.
-            if self.head.is_empty() && (byte == b'\r' || byte == b'\n') {
-                continue;
-            }
-            self.head.push(byte);
-            if byte == b'\n' && (self.head.ends_with(b"\n\n") || self.head.ends_with(b"\n\r\n")) {
-                let head = std::mem::take(&mut self.head);
-                self.finish_head(&head);
-                self.head = head;
-                self.head.clear();
-                return at + 1;
-            }
-        }
-        if self.head.len() > self.head_limit {
-            // hyper answers 431; nothing more to follow.
-            self.framing = Framing::Lost;
-            self.head = Vec::new();
-        }
-        bytes.len()
-    }
-
-    fn finish_head(&mut self, head: &[u8]) {
-        let mut lines = head.split(|&b| b == b'\n');
-        let request_line = lines.next().unwrap_or_default();
-        let method = request_line.split(|&b| b == b' ').next().unwrap_or_default();
-        let mut problem = None;
-        if !request_line.ends_with(b"\r") {
-            problem = Some(("HPE_INVALID_VERSION", "Expected CRLF after version"));
-        }
-        let mut headers = String::with_capacity(head.len());
-        let (mut count, mut lengths, mut length, mut chunked, mut encoded) = (0, 0, None, false, false);
-        for line in lines {
-            let Some(line) = line.strip_suffix(b"\r") else {
-                if !line.is_empty() {
-                    problem = problem.or(Some(("HPE_CR_EXPECTED", "Missing expected CR after header value")));
-                }
-                continue;
-            };
-            if line.is_empty() {
-                break;
-            }
-            let Some(colon) = line.iter().position(|&b| b == b':') else {
-                self.framing = Framing::Lost;
-                return;
-            };
-            let name = &line[..colon];
-            let value = line[colon + 1..].trim_ascii();
-            if !headers.is_empty() {
-                headers.push('\n');
-            }
-            headers.extend(name.iter().map(|&b| b as char));
-            headers.push('\n');
-            headers.extend(value.iter().map(|&b| b as char));
-            count += 1;
-            if name.eq_ignore_ascii_case(b"content-length") {
-                lengths += 1;
-                length = std::str::from_utf8(value).ok().and_then(|text| text.parse::<u64>().ok());
-            } else if name.eq_ignore_ascii_case(b"transfer-encoding") {
-                encoded = true;
-                chunked = value.rsplit(|&b| b == b',').next().is_some_and(|last| last.trim_ascii().eq_ignore_ascii_case(b"chunked"));
-            } else if name.eq_ignore_ascii_case(b"upgrade") {
-                // What follows an upgrade is not HTTP.
-                self.framing = Framing::Lost;
-            }
-        }
-        if lengths > 1 {
-            problem = problem.or(Some(("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length")));
-        }
-        if lengths > 0 && encoded {
-            problem = problem.or(Some(("HPE_INVALID_TRANSFER_ENCODING", "Transfer-Encoding can't be present with Content-Length")));
-        }
-        let trailers = chunked.then(|| Rc::new(RefCell::new(None)));
-        self.trailer_slot = trailers.clone();
-        self.heads.push_back(RawHead {
-            method: method.iter().map(|&b| b as char).collect(),
-            headers,
-            count,
-            problem,
-            trailers,
-        });
-        if self.framing == Framing::Lost || method == b"CONNECT" {
-            self.framing = Framing::Lost;
-        } else if encoded {
-            self.framing = if chunked { Framing::ChunkSize } else { Framing::Lost };
-        } else if lengths > 0 {
-            self.framing = match length {
-                Some(0) => Framing::Head,
-                Some(length) => Framing::Length(length),
-                None => Framing::Lost,
-            };
-        }
-    }
-
-    /// Takes bytes of a chunk-size line or a trailer line; returns how many it used.
-    fn feed_line(&mut self, bytes: &[u8]) -> usize {
-        let Some(end) = bytes.iter().position(|&b| b == b'\n') else {
-            self.line.extend_from_slice(bytes);
-            if self.line.len() > self.head_limit {
-                self.framing = Framing::Lost;
-            }
-            return bytes.len();
-        };
-        self.line.extend_from_slice(&bytes[..end]);
-        let line = std::mem::take(&mut self.line);
-        let line = line.strip_suffix(b"\r").unwrap_or(&line);
-        if self.framing == Framing::ChunkSize {
-            self.chunk_size_line(line);
-        } else {
-            self.trailer_line(line);
-        }
-        end + 1
-    }
-
-    fn chunk_size_line(&mut self, line: &[u8]) {
-        let (size, extension) = match line.iter().position(|&b| b == b';') {
-            Some(at) => (&line[..at], &line[at + 1..]),
-            None => (line, &[][..]),
-        };
-        if extension.iter().any(|&b| (b < 0x20 && b != b'\t') || b == 0x7f) {
-            self.refused = true;
-            self.framing = Framing::Lost;
-            return;
-        }
-        let size = std::str::from_utf8(size.trim_ascii()).ok().and_then(|hex| u64::from_str_radix(hex, 16).ok());
-        self.framing = match size {
-            Some(0) => Framing::Trailers,
-            Some(size) => Framing::ChunkData(size),
-            None => Framing::Lost,
-        };
-    }
-
-    fn trailer_line(&mut self, line: &[u8]) {
-        if !line.is_empty() {
-            let Some(colon) = line.iter().position(|&b| b == b':') else {
-                self.framing = Framing::Lost;
-                return;
-            };
-            if !self.trailer_lines.is_empty() {
-                self.trailer_lines.push('\n');
-            }
-            self.trailer_lines.extend(line[..colon].iter().map(|&b| b as char));
-            self.trailer_lines.push('\n');
-            self.trailer_lines.extend(line[colon + 1..].trim_ascii().iter().map(|&b| b as char));
-            return;
-        }
-        let lines = std::mem::take(&mut self.trailer_lines);
-        if let Some(slot) = self.trailer_slot.take() {
-            if !lines.is_empty() {
-                *slot.borrow_mut() = Some(lines);
-            }
-        }
-        self.framing = Framing::Head;
-    }
-
-    /// The raw head of the request hyper has just parsed, if the tap kept up with it.
-    fn take_head(&mut self, request: &Request<Incoming>) -> Option<RawHead> {
-        let head = self.heads.pop_front()?;
-        // hyper drops a Content-Length beside chunked and merges equal ones: the counts then
-        // differ, and the head is refused for that anyway.
-        let agrees = head.method == request.method().as_str() && (head.count == request.headers().len() || head.problem.is_some());
-        if !agrees {
-            self.framing = Framing::Lost;
-            self.heads.clear();
-            return None;
-        }
-        Some(head)
-    }
-}
-
-/// The connection's reads, shown to a `WireReader` on their way to hyper.
-struct Tap<I> {
-    io: I,
-    reader: Rc<RefCell<WireReader>>,
-}
-
-impl<I: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for Tap<I> {
-    fn poll_read(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        let this = self.get_mut();
-        let before = buf.filled().len();
-        let polled = std::pin::Pin::new(&mut this.io).poll_read(cx, buf);
-        if let std::task::Poll::Ready(Ok(())) = &polled {
-            let mut reader = this.reader.borrow_mut();
-            reader.feed(&buf.filled()[before..]);
-            if reader.refused {
-                return std::task::Poll::Ready(Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "invalid chunk extension")));
-            }
-        }
-        polled
-    }
-}
-
-impl<I: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for Tap<I> {
-    fn poll_write(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &[u8],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::pin::Pin::new(&mut self.get_mut().io).poll_write(cx, buf)
-    }
-
-    fn poll_write_vectored(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::pin::Pin::new(&mut self.get_mut().io).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.io.is_write_vectored()
-    }
-
-    fn poll_flush(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.get_mut().io).poll_flush(cx)
-    }
-
-    fn poll_shutdown(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.get_mut().io).poll_shutdown(cx)
     }
 }
