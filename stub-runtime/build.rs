@@ -3,7 +3,8 @@
 // 1. The runtime's JS is embedded with include_dir, which cargo cannot see: rebuild when any
 //    file under js/ changes, is added or is removed.
 // 2. The start-up snapshot (src/snapshot.rs says what it holds and why): a runtime made here,
-//    with the same deno_core and engine as the stub, serialised to `$OUT_DIR/startup.snap`.
+//    with the same deno_core and engine as the stub, serialised and compressed to
+//    `$OUT_DIR/startup.snap.zst`.
 // 3. The target triple, for the stub marker in src/main.rs that tells `pack` which machine a
 //    stub is for.
 
@@ -13,16 +14,66 @@ fn main() {
     println!("cargo:rerun-if-changed=js");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rustc-env=PACK_STUB_TARGET={}", std::env::var("TARGET").expect("cargo sets TARGET"));
-    let snapshot = make_startup_snapshot();
-    let out = std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("startup.snap");
+    // Stored compressed: every packed app carries it, and it shrinks to a quarter.
+    let snapshot = zstd::bulk::compress(&make_startup_snapshot(), 19).expect("the snapshot compresses");
+    let out = std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("startup.snap.zst");
     std::fs::write(&out, snapshot).unwrap_or_else(|err| panic!("cannot write {}: {err}", out.display()));
 }
 
+/// The built-ins every start loads (bootstrap, process, timers, the loader) and those a first
+/// `console.log` adds, as a trace of what examples/hello loads showed. They are compiled here
+/// into the snapshot, so a start restores their functions rather than parsing their source;
+/// any other built-in is still compiled on first use.
+const PRECOMPILED_BUILTINS: &[&str] = &[
+    "process",
+    "internal/errors",
+    "events",
+    "internal/process/env",
+    "timers",
+    "internal/lifecycle",
+    "internal/modules",
+    "console",
+    "util",
+    "internal/streams/writable",
+    "buffer",
+    "internal/encoding",
+    "internal/streams/legacy",
+    "internal/streams/utils",
+];
+
+/// Compiles each (id, source) as bootstrap.js's loader would, into a map that bootstrap.js
+/// takes from the global `__packPrecompiled` (and removes).
+const PRECOMPILE_SCRIPT: &str = r#"(core, sources) => {
+  const precompiled = new Map();
+  for (const [id, source] of sources) {
+    const [compiled, failure] = core.compileFunction(source, `node:${id}`, undefined, ['exports', 'require', 'module']);
+    if (failure !== null) throw failure.thrown;
+    precompiled.set(id, compiled);
+  }
+  Object.defineProperty(globalThis, '__packPrecompiled', { value: precompiled, configurable: true });
+}"#;
+
 /// The engine's globals (with the Temporal polyfill the QuickJS backend evaluates into every
-/// new context) and deno_core's own JS, set up once. No extension of ours is in it: their ops
-/// and state belong to the process that runs the app, and are added when the stub starts.
+/// new context), deno_core's own JS, and our most used built-ins compiled (not run), set up
+/// once. No extension of ours is in it: their ops and state belong to the process that runs
+/// the app, and are added when the stub starts.
 fn make_startup_snapshot() -> Box<[u8]> {
     // The engine would otherwise cache the bytecode it compiles here under the builder's home.
     std::env::set_var("V82JSC_NO_BC_CACHE", "1");
-    JsRuntimeForSnapshot::new(RuntimeOptions::default()).snapshot()
+    let mut runtime = JsRuntimeForSnapshot::new(RuntimeOptions::default());
+    let sources: Vec<(&str, String)> = PRECOMPILED_BUILTINS
+        .iter()
+        .map(|id| {
+            let file = match id.strip_prefix("internal/") {
+                Some(_) => format!("js/{id}.js"),
+                None => format!("js/node/{id}.js"),
+            };
+            (*id, std::fs::read_to_string(&file).unwrap_or_else(|err| panic!("cannot read {file}: {err}")))
+        })
+        .collect();
+    let sources = deno_core::serde_json::to_string(&sources).expect("sources serialise");
+    runtime
+        .execute_script("pack:precompile", format!("({PRECOMPILE_SCRIPT})(Deno.core, {sources})"))
+        .unwrap_or_else(|err| panic!("cannot precompile the built-ins: {err}"));
+    runtime.snapshot()
 }

@@ -9,10 +9,12 @@
   // `js/internal/<id>.js` for shared machinery. Each is compiled on first use, so start-up pays
   // only for the modules an app touches.
   const builtinCache = new Map([['internal/core', { exports: core }]]);
+  // The most used ones come already compiled in the start-up snapshot (build.rs).
+  const precompiled = globalThis.__packPrecompiled ?? new Map();
+  delete globalThis.__packPrecompiled;
 
-  function requireBuiltin(id) {
-    const cached = builtinCache.get(id);
-    if (cached !== undefined) return cached.exports;
+  // The source of a built-in compiled as a function of (exports, require, module).
+  function compileBuiltin(id) {
     const file = id.startsWith('internal/') ? `${id}.js` : `node/${id}.js`;
     const source = core.ops.op_loader_builtin(file);
     if (source === null) {
@@ -20,10 +22,18 @@
       error.code = 'MODULE_NOT_FOUND';
       throw error;
     }
-    const module = { id, exports: {} };
-    builtinCache.set(id, module);
     const [compiled, failure] = core.compileFunction(source, `node:${id}`, undefined, ['exports', 'require', 'module']);
     if (failure !== null) throw failure.thrown;
+    return compiled;
+  }
+
+  function requireBuiltin(id) {
+    const cached = builtinCache.get(id);
+    if (cached !== undefined) return cached.exports;
+    const compiled = precompiled.get(id) ?? compileBuiltin(id);
+    precompiled.delete(id);
+    const module = { id, exports: {} };
+    builtinCache.set(id, module);
     compiled.call(module.exports, module.exports, requireBuiltin, module);
     return module.exports;
   }
