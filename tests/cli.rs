@@ -394,3 +394,22 @@ fn raw_mode_is_undone_when_the_app_exits() {
     assert!(terminal.contains("raw true"), "{terminal}");
     assert!(terminal.contains(" icanon") && !terminal.contains("-icanon"), "the terminal was left raw:\n{terminal}");
 }
+
+/// The start-up snapshot carries the most used built-ins precompiled; without it
+/// (PACK_NO_SNAPSHOT) they are compiled from source. Both must behave the same, down to the
+/// built-in's name and line in a stack trace (the engine reports other columns for functions
+/// restored from a snapshot, so columns are left out).
+#[test]
+fn the_snapshot_and_a_start_without_it_agree() {
+    let project = Project::new(&[(
+        "app.js",
+        "try { Buffer.alloc(-1); } catch (error) { console.log(error.code, error.stack.match(/node:[a-z/]+:\\d+/)[0]); }\n\
+         console.log(typeof require('util').inspect, Object.getPrototypeOf(TypeError) === Error);\n\
+         new (require('worker_threads').Worker)('console.log(typeof process.env)', { eval: true });\n",
+    )]);
+    let binary = project.build("app.js", "app");
+    let with = run_with_timeout(&mut Command::new(&binary));
+    let without = run_with_timeout(Command::new(&binary).env("PACK_NO_SNAPSHOT", "1"));
+    assert_eq!(text(&with.stdout), "ERR_OUT_OF_RANGE node:internal/encoding:18\nfunction true\nobject\n", "stderr:\n{}", text(&with.stderr));
+    assert_eq!(text(&without.stdout), text(&with.stdout), "stderr:\n{}", text(&without.stderr));
+}
