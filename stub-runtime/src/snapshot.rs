@@ -1,5 +1,8 @@
-//! The start-up snapshot: the engine's state right after a JS runtime is created, serialised by
-//! build.rs and restored by every run instead of being rebuilt.
+//! The start-up snapshot: the engine's state right after a JS runtime is created, plus the
+//! most used built-ins compiled (not run), serialised by build.rs and restored by every run
+//! instead of being rebuilt. Restoring the compiled built-ins halves a hello-world start (26 to
+//! 13 ms); their functions report other columns in stack traces than when compiled from source
+//! (an engine quirk), lines and names are the same.
 //!
 //! Creating a context is most of a bare start: the QuickJS backend evaluates a Temporal
 //! polyfill into every new context (~25 ms of parsing, more than half of a hello-world run),
