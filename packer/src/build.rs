@@ -46,24 +46,38 @@ pub fn write_executable(graph: &Graph, output: &Path, delivery: &Delivery, compr
     }
     let key = delivery.sign.map(signing::load_signing_key).transpose()?;
     let stub_path = find_stub(delivery.stub)?;
-    let stub = fs::read(&stub_path).with_context(|| format!("cannot read the stub runtime '{}'", stub_path.display()))?;
-    let stub_info = check_stub(&stub_path, &stub)?;
-    let bundle = graph.to_bundle();
-    let packages = packages::collect(&graph.root, &bundle);
-    let mut appended = payload::encode_with_packages(&bundle, &packages, stub.len() as u64, compress_level)
-        .context("cannot encode the payload")?;
+    let stub_len = fs::metadata(&stub_path).with_context(|| format!("cannot read the stub runtime '{}'", stub_path.display()))?.len();
+    let temporary = temporary_path(output);
+
+    // Compressing the payload takes most of a build: it runs on its own thread while this one
+    // reads, checks and writes out the stub. The trailer needs only the stub's length.
+    let (stub, encoded, file) = std::thread::scope(|scope| {
+        let encoding = scope.spawn(|| {
+            let bundle = graph.to_bundle();
+            let packages = packages::collect(&graph.root, &bundle);
+            let appended = payload::encode_with_packages(&bundle, &packages, stub_len, compress_level);
+            (appended, packages)
+        });
+        let stub = read_stub(&stub_path, stub_len);
+        let file = stub.as_ref().ok().map(|(stub, _)| start_file(&temporary, stub));
+        (stub, encoding.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), file)
+    });
+    let discard = |error: anyhow::Error| {
+        let _ = fs::remove_file(&temporary);
+        error
+    };
+    let (stub, stub_info) = stub.map_err(discard)?;
+    let file = file.expect("started once the stub was read").map_err(discard)?;
+    let (appended, packages) = encoded;
+    let mut appended = appended.context("cannot encode the payload").map_err(discard)?;
     if let Some(key) = &key {
-        signing::sign(&stub, &mut appended, key)?;
+        signing::sign(&stub, &mut appended, key).map_err(discard)?;
     }
 
-    let temporary = temporary_path(output);
-    let written = write_file(&temporary, &[&stub, &appended]).and_then(|()| {
+    let written = finish_file(file, &temporary, &appended).and_then(|()| {
         fs::rename(&temporary, output).with_context(|| format!("cannot move the executable into '{}'", output.display()))
     });
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written?;
+    written.map_err(discard)?;
     if let Some(path) = delivery.notices {
         fs::write(path, packages::notices(&packages)).with_context(|| format!("cannot write the notices file '{}'", path.display()))?;
     }
@@ -101,11 +115,26 @@ fn check_stub(path: &Path, stub: &[u8]) -> anyhow::Result<payload::StubInfo> {
     Ok(info)
 }
 
-fn write_file(path: &Path, parts: &[&[u8]]) -> anyhow::Result<()> {
-    let mut file = fs::File::create(path).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
-    for part in parts {
-        file.write_all(part).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
+/// The stub's bytes, checked to be a bare pack stub of the length measured before.
+fn read_stub(path: &Path, expected_len: u64) -> anyhow::Result<(Vec<u8>, payload::StubInfo)> {
+    let stub = fs::read(path).with_context(|| format!("cannot read the stub runtime '{}'", path.display()))?;
+    if stub.len() as u64 != expected_len {
+        bail!("the stub runtime '{}' changed while pack was reading it", path.display());
     }
+    let info = check_stub(path, &stub)?;
+    Ok((stub, info))
+}
+
+/// Creates the executable's file and writes the stub into it; the payload follows later.
+fn start_file(path: &Path, stub: &[u8]) -> anyhow::Result<fs::File> {
+    let mut file = fs::File::create(path).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
+    file.write_all(stub).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
+    Ok(file)
+}
+
+/// Appends the payload and closes the file (Windows cannot rename an open file).
+fn finish_file(mut file: fs::File, path: &Path, appended: &[u8]) -> anyhow::Result<()> {
+    file.write_all(appended).with_context(|| format!("cannot write the executable '{}'", path.display()))?;
     make_executable(&file).with_context(|| format!("cannot make '{}' executable", path.display()))?;
     Ok(())
 }

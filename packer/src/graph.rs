@@ -4,8 +4,9 @@
 //! The walk collects every problem it meets and reports them together; a graph with errors
 //! produces no binary.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use payload::{Asset, Bundle, Module, ModuleKind};
 
@@ -13,7 +14,7 @@ use crate::asset_refs::{AssetRef, MODULE_DIR};
 use crate::assets;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::resolve::{ResolveError, Resolved, Resolver};
-use crate::transform::{transform, Dialect, Options};
+use crate::transform::{transform, Dialect, Options, Output};
 
 pub struct Graph {
     /// Files declared with `--include` or package.json `"pack.assets"`, embedded as they are.
@@ -85,24 +86,33 @@ impl Walker {
         self.display_root = project_root(&entry);
         let declared = assets::declared_files(&self.display_root, includes, &mut self.warnings).map_err(|error| vec![error])?;
 
-        let mut queue = VecDeque::from([entry.clone()]);
-        queue.extend(declared.scripts.iter().cloned());
-        while let Some(file) = queue.pop_front() {
-            if self.modules.contains_key(&file) {
-                continue;
-            }
-            if let Some(module) = self.load(&file) {
+        // Breadth first, one wave of newly found files at a time: the files of a wave are read
+        // and transformed in parallel, then taken in queue order, so the graph, the warnings and
+        // their order are those of a one-by-one walk.
+        let mut wave: Vec<PathBuf> = std::iter::once(entry.clone()).chain(declared.scripts.iter().cloned()).collect();
+        while !wave.is_empty() {
+            let pending: Vec<&PathBuf> = wave.iter().filter(|file| !self.modules.contains_key(*file)).collect();
+            let mut prepared = prepare_all(&pending, &self.display_root, &self.options);
+            let mut next = Vec::new();
+            for file in &wave {
+                if self.modules.contains_key(file) {
+                    continue;
+                }
+                // A file listed twice whose first load failed is tried again, as one by one.
+                let ready = prepared.remove(file).unwrap_or_else(|| prepare(file, &self.display_root, &self.options));
+                let Some(module) = self.load(file, ready) else { continue };
                 for (_, target) in &module.dependencies {
                     if let Dependency::Found(Resolved::File(dependency)) = target {
                         let known = self.modules.contains_key(dependency) || self.required_by.contains_key(dependency);
-                        if !known && *dependency != file {
+                        if !known && dependency != file {
                             self.required_by.insert(dependency.clone(), file.clone());
-                            queue.push_back(dependency.clone());
+                            next.push(dependency.clone());
                         }
                     }
                 }
-                self.modules.insert(file, module);
+                self.modules.insert(file.clone(), module);
             }
+            wave = next;
         }
         if !self.errors.is_empty() {
             return Err(std::mem::take(&mut self.errors));
@@ -128,42 +138,15 @@ impl Walker {
         Ok(Graph { root, entry, minified: self.options.minify, modules: std::mem::take(&mut self.modules), assets, detected })
     }
 
-    /// Reads and scans one file; problems are recorded and the module left out.
-    fn load(&mut self, file: &Path) -> Option<GraphModule> {
-        let display = self.display(file);
-        let bytes = match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                self.errors.push(Diagnostic::error(format!("cannot read '{display}': {err}")));
-                return None;
+    /// Takes in one prepared file: its dependencies resolved, its asset references followed.
+    /// Problems are recorded and the module left out.
+    fn load(&mut self, file: &Path, prepared: Prepared) -> Option<GraphModule> {
+        let output = match prepared {
+            Prepared::Json(source) => {
+                return Some(GraphModule { kind: ModuleKind::Json, source, source_map: None, dependencies: Vec::new() })
             }
-        };
-        let source = match String::from_utf8(bytes) {
-            Ok(source) => source,
-            Err(err) => {
-                self.errors.push(not_utf8(display, err.as_bytes(), err.utf8_error().valid_up_to()));
-                return None;
-            }
-        };
-        if file.extension().is_some_and(|extension| extension == "json") {
-            if let Err(err) = serde_json::from_str::<serde_json::Value>(&mask_surrogate_escapes(&source)) {
-                let line = source.lines().nth(err.line().saturating_sub(1)).unwrap_or_default().to_owned();
-                let at = Location { file: display, line: err.line(), column: err.column(), source_line: line };
-                self.errors.push(Diagnostic::error(format!("invalid JSON: {err}")).at(at));
-                return None;
-            }
-            return Some(GraphModule { kind: ModuleKind::Json, source, source_map: None, dependencies: Vec::new() });
-        }
-
-        // Node ignores a leading `#!` line; keep the line so line numbers stay true.
-        let source = match source.strip_prefix("#!") {
-            Some(rest) => format!("//{rest}"),
-            None => source,
-        };
-        let dialect = Dialect::of(file.extension().and_then(|extension| extension.to_str()).unwrap_or_default());
-        let output = match transform(&display, &source, dialect, &self.options) {
-            Ok(output) => output,
-            Err(diagnostic) => {
+            Prepared::Script(output) => output,
+            Prepared::Failed(diagnostic) => {
                 self.errors.push(diagnostic);
                 return None;
             }
@@ -349,6 +332,73 @@ impl Walker {
 
     fn display(&self, file: &Path) -> String {
         relative_key(&self.display_root, file)
+    }
+}
+
+/// One file read and transformed, before its dependencies are resolved: the part of loading
+/// that needs nothing from the rest of the walk, so files can be prepared in parallel.
+enum Prepared {
+    Json(String),
+    Script(Output),
+    Failed(Diagnostic),
+}
+
+/// swc's parser and passes recurse as deep as the code nests: give each worker the stack a
+/// main thread usually has (Rust's default for new threads is 2 MiB).
+const WORKER_STACK: usize = 8 << 20;
+
+/// Prepares `files` across the machine's cores, each file once. Workers take the next file
+/// from a shared counter, so a slow file does not hold up a fixed share of the others.
+fn prepare_all(files: &[&PathBuf], display_root: &Path, options: &Options) -> HashMap<PathBuf, Prepared> {
+    let unique: Vec<&PathBuf> = files.iter().copied().collect::<BTreeSet<_>>().into_iter().collect();
+    let threads = std::thread::available_parallelism().map_or(1, |count| count.get()).min(unique.len());
+    let prepare_one = |file: &PathBuf| ((*file).clone(), prepare(file, display_root, options));
+    if threads <= 1 {
+        return unique.into_iter().map(prepare_one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(file) = unique.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push(prepare_one(file));
+        }
+        done
+    };
+    std::thread::scope(|scope| {
+        let spawn = || std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, work).expect("cannot start a thread");
+        let workers: Vec<_> = (0..threads).map(|_| spawn()).collect();
+        workers.into_iter().flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    })
+}
+
+/// Reads one file and checks it (JSON) or transforms it (scripts).
+fn prepare(file: &Path, display_root: &Path, options: &Options) -> Prepared {
+    let display = relative_key(display_root, file);
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) => return Prepared::Failed(Diagnostic::error(format!("cannot read '{display}': {err}"))),
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => return Prepared::Failed(not_utf8(display, err.as_bytes(), err.utf8_error().valid_up_to())),
+    };
+    if file.extension().is_some_and(|extension| extension == "json") {
+        if let Err(err) = serde_json::from_str::<serde_json::Value>(&mask_surrogate_escapes(&source)) {
+            let line = source.lines().nth(err.line().saturating_sub(1)).unwrap_or_default().to_owned();
+            let at = Location { file: display, line: err.line(), column: err.column(), source_line: line };
+            return Prepared::Failed(Diagnostic::error(format!("invalid JSON: {err}")).at(at));
+        }
+        return Prepared::Json(source);
+    }
+    // Node ignores a leading `#!` line; keep the line so line numbers stay true.
+    let source = match source.strip_prefix("#!") {
+        Some(rest) => format!("//{rest}"),
+        None => source,
+    };
+    let dialect = Dialect::of(file.extension().and_then(|extension| extension.to_str()).unwrap_or_default());
+    match transform(&display, &source, dialect, options) {
+        Ok(output) => Prepared::Script(output),
+        Err(diagnostic) => Prepared::Failed(diagnostic),
     }
 }
 
@@ -567,6 +617,46 @@ mod tests {
     #[test]
     fn paths_normalize_lexically() {
         assert_eq!(normalize("/a/b/../c/./d"), PathBuf::from("/a/c/d"));
+    }
+
+    fn write_project(files: &[(String, String)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("package.json"), "{}").unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn parallel_walk_reports_in_one_by_one_order() {
+        let names: Vec<String> = (0..12).map(|index| format!("m{index:02}")).collect();
+        let mut files = Vec::new();
+        let entry = names.iter().map(|name| format!("require('./{name}');\n")).collect::<String>();
+        files.push(("main.js".to_owned(), entry));
+        for name in &names {
+            // Files of very different sizes, so workers finish them out of order.
+            let padding = "var x = 1;\n".repeat(if name.ends_with('0') { 20000 } else { 1 });
+            files.push((format!("{name}.js"), format!("{padding}require(someName);\nrequire('./missing-{name}');\n")));
+        }
+        let dir = write_project(&files);
+        let walk = walk(&dir.path().join("main.js"), Options::default(), &[]);
+        let warned: Vec<String> = walk.warnings.iter().map(|warning| warning.location.as_ref().unwrap().file.clone()).collect();
+        let errors: Vec<String> = walk.graph.err().unwrap().iter().map(|error| error.message.clone()).collect();
+        assert_eq!(warned, names.iter().map(|name| format!("{name}.js")).collect::<Vec<_>>());
+        assert_eq!(errors, names.iter().map(|name| format!("Cannot find module './missing-{name}'")).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn deeply_nested_modules_transform_on_worker_threads() {
+        let nested = format!("export default {}{};\n", "[".repeat(3000), "]".repeat(3000));
+        let dir = write_project(&[
+            ("main.js".to_owned(), "require('./a.mjs');\nrequire('./b.mjs');\n".to_owned()),
+            ("a.mjs".to_owned(), nested.clone()),
+            ("b.mjs".to_owned(), nested),
+        ]);
+        let graph = walk(&dir.path().join("main.js"), Options::default(), &[]).graph.unwrap_or_else(|_| panic!("walk failed"));
+        assert_eq!(graph.len(), 3);
     }
 
     #[test]

@@ -118,9 +118,11 @@ const SCHEME_ED25519: u32 = 1;
 /// executable (cut short, or with bytes appended) from a file that never had a payload.
 const TAIL_SLACK: u64 = 64;
 
-/// zstd level for the payload unless the packer is told otherwise: level 19 packs noticeably
-/// smaller than zstd's default 3, and decompression speed hardly depends on the level.
-pub const DEFAULT_COMPRESSION_LEVEL: i32 = 19;
+/// zstd level for the payload unless the packer is told otherwise. Decompression speed hardly
+/// depends on the level. 16 is where zstd starts optimal parsing: on the express example's
+/// 1.1 MB bundle it packs 14% smaller than zstd's default 3 and within 1.1% of level 19, at
+/// less than half of 19's time (compression is most of the time `pack build` takes).
+pub const DEFAULT_COMPRESSION_LEVEL: i32 = 16;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
