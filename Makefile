@@ -34,8 +34,10 @@ test: deps
 	$(CARGO) test --release --workspace
 
 bench: build
+	benches/footprint.sh
 	benches/startup.sh
 	benches/http.sh
+	benches/workers.sh
 
 clean:
 	$(CARGO) clean
