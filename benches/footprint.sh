@@ -12,17 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pack=target/release/pack
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
+source benches/servers.sh
 (cd benches/footprint && npm ci --no-audit --no-fund >/dev/null 2>&1) || echo "note: bun/deno not installable from the registry here; their columns are skipped"
-[ -f tests/http_apps/node_modules/.package-lock.json ] || (cd tests/http_apps && npm ci --no-audit --no-fund >/dev/null)
+install_http_apps
 bun=benches/footprint/node_modules/@oven/bun-linux-x64/bin/bun
 deno=benches/footprint/node_modules/@deno/linux-x64-glibc/deno
 [ -x "$bun" ] || bun=
@@ -65,13 +57,11 @@ start_ms() {
 
 # RSS in MiB of a server a second after it printed its listening line.
 idle_rss() {
-  "$@" >"$work/out" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 100); do grep -qE 'running at|listening' "$work/out" && break; sleep 0.05; done
+  start "$@" >/dev/null
   sleep 1
   local kib
   kib=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
+  stop
   echo "scale=1; $kib / 1024" | bc
 }
 

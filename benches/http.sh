@@ -10,8 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=${1:-10s}
-bench=benches/http.sh
+command -v wrk >/dev/null || { echo "benches/http.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 source benches/servers.sh
+pack_servers
 
 # Prints "req/s  p50  p99" for one wrk run.
 measure() {

@@ -1,7 +1,6 @@
-# Shared by the HTTP benchmarks (sourced, not run): packs the hello-world and express servers
-# into $work and gives start/stop for a server command. Needs wrk; the caller names itself in
-# $bench for the error message.
-command -v wrk >/dev/null || { echo "$bench needs wrk: apt-get install wrk" >&2; exit 1; }
+# Shared by the benchmarks that run servers (sourced, not run): a scratch directory $work
+# removed on exit with any server still running, start/stop for a server command, and
+# pack_servers, which packs the hello-world and express servers into $work.
 pack=target/release/pack
 work=$(mktemp -d)
 server_pid=
@@ -11,9 +10,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -f tests/http_apps/node_modules/.package-lock.json ] || (cd tests/http_apps && npm ci --no-audit --no-fund >/dev/null)
-"$pack" build examples/http-hello/index.js -o "$work/http-hello" --quiet
-"$pack" build tests/http_apps/express_app.js -o "$work/express" --quiet
+install_http_apps() {
+  [ -f tests/http_apps/node_modules/.package-lock.json ] || (cd tests/http_apps && npm ci --no-audit --no-fund >/dev/null)
+}
+
+pack_servers() {
+  install_http_apps
+  "$pack" build examples/http-hello/index.js -o "$work/http-hello" --quiet
+  "$pack" build tests/http_apps/express_app.js -o "$work/express" --quiet
+}
 
 # Starts a server command, waits for its "listening" line, and sets $port.
 start() {

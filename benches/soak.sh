@@ -17,8 +17,9 @@ cd "$(dirname "$0")/.."
 
 duration=${SOAK_DURATION:-60s}
 connections=${SOAK_CONNECTIONS:-256}
-bench=benches/soak.sh
+command -v wrk >/dev/null || { echo "benches/soak.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 source benches/servers.sh
+pack_servers
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 fd_count() { ls "/proc/$server_pid/fd" | wc -l; }
