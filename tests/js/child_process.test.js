@@ -31,6 +31,9 @@ if (role === 'fork-child') {
     process.send({ echo: message });
   });
   process.on('disconnect', () => console.log(`child disconnected, connected=${process.connected}`));
+} else if (role === 'fork-idle') {
+  setInterval(() => {}, 1000);
+  process.send('up');
 } else if (role === 'fork-quiet') {
   // No 'message' listener: the channel must not keep this child alive.
   console.log('quiet child ran');
@@ -462,6 +465,14 @@ async function forking() {
   disconnecting.disconnect();
   const exitCode = await new Promise((resolve) => disconnecting.on('exit', resolve));
   console.log('parent-side disconnect: exit', exitCode, 'errors', errors);
+
+  // A killed child's channel reports its end before the child's 'exit', as in Node.
+  const idle = cp.fork(__filename, ['fork-idle']);
+  const order = [];
+  idle.on('message', () => idle.kill('SIGKILL'));
+  for (const name of ['disconnect', 'exit']) idle.on(name, () => order.push(name));
+  await new Promise((resolve) => idle.on('close', resolve));
+  console.log('killed child events:', order.join(', '));
 }
 
 async function signals() {

@@ -132,9 +132,25 @@ ChildProcess.prototype._waitForExit = function waitForExit() {
   if (!this[kRefed]) core.unrefOpPromise(waiting);
   whenSettled(
     waiting,
-    ({ code, signal }) => this._onExit(code ?? null, signal === null ? null : signalName(signal) ?? signal),
+    ({ code, signal }) => this._afterChannel(() => this._onExit(code ?? null, signal === null ? null : signalName(signal) ?? signal)),
     () => this._onExit(-ESRCH, null),
   );
+};
+
+// As in Node, a child's IPC channel reports its end ('disconnect') before the child's 'exit'.
+// A dead child's end of the channel is closed, so its EOF is on the way; should something else
+// hold the child's end open (a grandchild that inherited it), we close ours after a while.
+const CHANNEL_END_GRACE_MS = 500;
+ChildProcess.prototype._afterChannel = function afterChannel(report) {
+  if (!this.connected && !this._disconnectPending) {
+    report();
+    return;
+  }
+  const grace = setTimeout(() => this.connected && this.disconnect(), CHANNEL_END_GRACE_MS);
+  this.once('disconnect', () => {
+    clearTimeout(grace);
+    report();
+  });
 };
 
 ChildProcess.prototype._onExit = function onExit(exitCode, signal) {

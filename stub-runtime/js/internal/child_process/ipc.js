@@ -130,10 +130,13 @@ class Channel {
     this.closed = true;
     core.tryClose(this.rid);
     const target = this.target;
-    const wasConnected = target.connected;
+    const announce = target.connected || this.closing;
     target.connected = false;
+    // Seen by ChildProcess, which reports 'exit' only after this 'disconnect'.
+    target._disconnectPending = announce;
     process.nextTick(() => {
-      if (wasConnected || this.closing) target.emit('disconnect');
+      target._disconnectPending = false;
+      if (announce) target.emit('disconnect');
       if (this.onClose) this.onClose();
     });
   }
