@@ -327,6 +327,14 @@ async function checkBroadcast() {
   here.close();
 }
 
+// An error thrown where the runtime calls back (here a 'beforeExit' listener) is the worker's
+// uncaught error too: the parent's 'error' event, not the terminal.
+async function checkLoopCallbackError() {
+  const w = new Worker(`process.once('beforeExit', () => { throw new Error('from beforeExit'); })`, { eval: true });
+  const [error] = await once(w, 'error');
+  log('beforeExit error reaches the parent:', error.message, 'exit', (await once(w, 'exit'))[0]);
+}
+
 function collect(stream) {
   const chunks = [];
   stream.on('data', (chunk) => chunks.push(chunk));
@@ -375,6 +383,7 @@ async function checkStdio() {
   await checkSharedMemory();
   await checkClonedErrors();
   await checkBroadcast();
+  await checkLoopCallbackError();
   // An unref'd worker does not keep the process alive.
   const forever = new Worker('setInterval(() => {}, 1000)', { eval: true });
   forever.unref();

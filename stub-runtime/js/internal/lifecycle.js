@@ -56,7 +56,7 @@ function beforeExit() {
   try {
     process.emit('beforeExit', process.exitCode ?? 0);
   } catch (error) {
-    handleUncaughtException(error, 'uncaughtException');
+    reportUncaught(error, 'uncaughtException');
   }
   core.runNextTicks();
   return true;
@@ -67,7 +67,7 @@ function exitFromLoop() {
   try {
     emitExit();
   } catch (error) {
-    handleUncaughtException(error, 'uncaughtException');
+    reportUncaught(error, 'uncaughtException');
   }
   return process.exitCode ?? 0;
 }
@@ -78,6 +78,12 @@ function exitFromLoop() {
 const UNCAUGHT_EXIT_CODE = 1;
 const LISTENER_THREW_EXIT_CODE = 7;
 const BROKEN_FATAL_HANDLER_EXIT_CODE = 6;
+
+// Every uncaught error goes through the exported hook, which a worker thread replaces to hand
+// its errors to the parent (internal/worker/main).
+function reportUncaught(error, origin) {
+  module.exports.handleUncaughtException(error, origin);
+}
 
 function handleUncaughtException(error, origin) {
   if (Object.prototype.hasOwnProperty.call(process, '_fatalException') && typeof process._fatalException !== 'function') {
@@ -116,7 +122,7 @@ function handleUnhandledRejection(promise, reason) {
     process.emit('unhandledRejection', reason, promise);
     return true;
   }
-  handleUncaughtException(reason, 'unhandledRejection');
+  reportUncaught(reason, 'unhandledRejection');
   return true;
 }
 
@@ -136,7 +142,7 @@ function runCallback(callback, argument) {
   try {
     callback(argument);
   } catch (error) {
-    handleUncaughtException(error, 'uncaughtException');
+    reportUncaught(error, 'uncaughtException');
   }
 }
 

@@ -32,15 +32,6 @@ function onUncaughtException(error, origin) {
   }
 }
 
-function onUnhandledRejection(promise, reason) {
-  if (process.listenerCount('unhandledRejection') > 0) {
-    process.emit('unhandledRejection', reason, promise);
-    return true;
-  }
-  onUncaughtException(reason, 'unhandledRejection');
-  return true;
-}
-
 function dirname(filename) {
   const slash = filename.lastIndexOf('/');
   return slash <= 0 ? '/' : filename.slice(0, slash);
@@ -66,10 +57,9 @@ function useWorkerEnv(entries) {
 
 /** Runs the worker's code as `module`, the thread's main module. */
 function start(module, require) {
-  // The bootstrap calls these hooks through the module object, so replacing them here
-  // redirects the whole thread's uncaught errors.
+  // Every uncaught error of the thread (rejections included) goes through this hook, so
+  // replacing it here redirects them all.
   lifecycle.handleUncaughtException = onUncaughtException;
-  lifecycle.handleUnhandledRejection = onUnhandledRejection;
 
   const { start: what } = ops.op_worker_info();
   const { root } = ops.op_loader_entry();
