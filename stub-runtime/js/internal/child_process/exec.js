@@ -10,9 +10,8 @@ const {
   validateTimeout,
   validateMaxBuffer,
   validateAbortSignal,
+  DEFAULT_MAX_BUFFER,
 } = require('internal/child_process/options');
-
-const DEFAULT_MAX_BUFFER = 1024 * 1024;
 
 // exec(command[, options][, callback]): the command runs in a shell.
 function normalizeExecArgs(command, options, callback) {

@@ -86,6 +86,9 @@ function validateTimeout(timeout) {
   if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) throw outOfRange('timeout', 'an unsigned integer', timeout);
 }
 
+// Node's default maxBuffer for exec, execFile and the Sync forms: 1 MiB.
+const DEFAULT_MAX_BUFFER = 1024 * 1024;
+
 function validateMaxBuffer(maxBuffer) {
   if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
     throw outOfRange('options.maxBuffer', 'a positive number', maxBuffer);
@@ -281,6 +284,7 @@ function spawnRequest(spawnOptions, stdio) {
 }
 
 module.exports = {
+  DEFAULT_MAX_BUFFER,
   invalidArgValue,
   outOfRange,
   uvException,

@@ -13,9 +13,8 @@ const {
   normalizeSpawnArguments,
   normalizeStdio,
   spawnRequest,
+  DEFAULT_MAX_BUFFER,
 } = require('internal/child_process/options');
-
-const DEFAULT_MAX_BUFFER = 1024 * 1024;
 
 function inputBytes(input, encoding, name) {
   const { Buffer } = require('buffer');
