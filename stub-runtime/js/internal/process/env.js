@@ -7,7 +7,8 @@
 const { nodeError } = require('internal/errors');
 const { ops } = require('internal/core');
 
-const kMode = Symbol('kMode');
+// Each env object's handler, whose `mode` shareLive() changes.
+const handlers = new WeakMap();
 
 function refresh(target) {
   const current = new Map(ops.op_process_env());
@@ -34,22 +35,21 @@ function createEnv(entries, writesThrough) {
   const values = {};
   for (const [key, value] of entries) values[key] = value;
   const handler = {
-    [kMode]: writesThrough ? 'process' : 'private',
+    mode: writesThrough ? 'process' : 'private',
     get(target, key) {
-      if (key === kMode) return handler;
-      if (handler[kMode] === 'live' && typeof key === 'string') refresh(target);
+      if (handler.mode === 'live' && typeof key === 'string') refresh(target);
       return target[key];
     },
     has(target, key) {
-      if (handler[kMode] === 'live') refresh(target);
+      if (handler.mode === 'live') refresh(target);
       return key in target;
     },
     ownKeys(target) {
-      if (handler[kMode] === 'live') refresh(target);
+      if (handler.mode === 'live') refresh(target);
       return Reflect.ownKeys(target);
     },
     set(target, key, value) {
-      store(target, key, value, handler[kMode]);
+      store(target, key, value, handler.mode);
       return true;
     },
     defineProperty(target, key, descriptor) {
@@ -61,21 +61,23 @@ function createEnv(entries, writesThrough) {
         throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
           "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
       }
-      store(target, key, descriptor.value, handler[kMode]);
+      store(target, key, descriptor.value, handler.mode);
       return true;
     },
     deleteProperty(target, key) {
-      if (typeof key === 'string' && handler[kMode] !== 'private') ops.op_process_remove_env(key);
+      if (typeof key === 'string' && handler.mode !== 'private') ops.op_process_remove_env(key);
       delete target[key];
       return true;
     },
   };
-  return new Proxy(values, handler);
+  const env = new Proxy(values, handler);
+  handlers.set(env, handler);
+  return env;
 }
 
 /** From now on `env` reads the real environment on every access: another thread shares it. */
 function shareLive(env) {
-  env[kMode][kMode] = 'live';
+  handlers.get(env).mode = 'live';
 }
 
 module.exports = { createEnv, shareLive };
