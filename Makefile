@@ -8,6 +8,10 @@ CARGO ?= cargo
 SYSTEM_PACKAGES := cmake libsimde-dev
 RELEASE := target/release
 HELLO := $(RELEASE)/http-hello
+# The stub runtime every packed app carries, built on its own size-tuned profile (Cargo.toml's
+# [profile.stub]); `pack` takes it from PACK_STUB, for the tests and benchmarks too.
+STUB := $(CURDIR)/target/stub/stub-runtime
+export PACK_STUB := $(STUB)
 
 .PHONY: run test build deps bench clean
 
@@ -17,6 +21,7 @@ run: deps build
 
 build: deps
 	$(CARGO) build --release
+	$(CARGO) build --profile stub -p stub-runtime
 
 # The engine's C parts need cmake, and libsimde-dev lets them build without network access.
 deps:
@@ -29,8 +34,7 @@ deps:
 	  fi; \
 	fi
 
-test: deps
-	$(CARGO) build --release
+test: build
 	$(CARGO) test --release --workspace
 
 bench: build

@@ -21,7 +21,7 @@ PACK_CODE_CACHE_DIR="$work/cache" "$work/hello" >/dev/null  # fill the opt-in co
 size() { stat -c %s "$1"; }
 echo "== size"
 printf '%-28s %10s bytes\n' "packed hello" "$(size "$work/hello")"
-printf '%-28s %10s bytes\n' "  of which stub runtime" "$(size target/release/stub-runtime)"
+printf '%-28s %10s bytes\n' "  of which stub runtime" "$(size "${PACK_STUB:-target/release/stub-runtime}")"
 if command -v node >/dev/null; then
   printf '%-28s %10s bytes\n' "node executable" "$(size "$(readlink -f "$(command -v node)")")"
 fi

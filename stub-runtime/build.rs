@@ -1,11 +1,12 @@
-// Three jobs at build time:
+// Four jobs at build time:
 //
-// 1. The runtime's JS is embedded with include_dir, which cargo cannot see: rebuild when any
-//    file under js/ changes, is added or is removed.
-// 2. The start-up snapshot (src/snapshot.rs says what it holds and why): a runtime made here,
+// 1. Rebuild when any file under js/ changes, is added or is removed (cargo cannot see them).
+// 2. The runtime's JS, each file compressed on its own into `$OUT_DIR/builtins.zst` with an
+//    index in `$OUT_DIR/builtins_index.rs` (src/builtins.rs reads them).
+// 3. The start-up snapshot (src/snapshot.rs says what it holds and why): a runtime made here,
 //    with the same deno_core and engine as the stub, serialised and compressed to
 //    `$OUT_DIR/startup.snap.zst`.
-// 3. The target triple, for the stub marker in src/main.rs that tells `pack` which machine a
+// 4. The target triple, for the stub marker in src/main.rs that tells `pack` which machine a
 //    stub is for.
 
 use deno_core::{JsRuntimeForSnapshot, RuntimeOptions};
@@ -18,6 +19,42 @@ fn main() {
     let snapshot = zstd::bulk::compress(&make_startup_snapshot(), 19).expect("the snapshot compresses");
     let out = std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("startup.snap.zst");
     std::fs::write(&out, snapshot).unwrap_or_else(|err| panic!("cannot write {}: {err}", out.display()));
+    write_builtins_archive(std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")));
+}
+
+/// Every file under js/, compressed one by one (so a start decompresses only what it
+/// requires), concatenated into `builtins.zst`; `builtins_index.rs` lists each file's path
+/// under js/ and the byte range of its frame, sorted by path, as Rust items.
+fn write_builtins_archive(out_dir: &std::path::Path) {
+    let mut paths = Vec::new();
+    collect_files(std::path::Path::new("js"), &mut paths);
+    let key_of = |path: &std::path::Path| path.strip_prefix("js").expect("under js/").to_str().expect("UTF-8 path").replace('\\', "/");
+    // By key as a string, which builtins.rs searches by (not by path components).
+    paths.sort_by_key(|path| key_of(path));
+    let mut archive = Vec::new();
+    let mut entries = String::new();
+    for path in &paths {
+        let source = std::fs::read(path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+        let frame = zstd::bulk::compress(&source, 19).expect("a built-in compresses");
+        let key = key_of(path);
+        entries.push_str(&format!("    ({key:?}, {}, {}),\n", archive.len(), frame.len()));
+        archive.extend_from_slice(&frame);
+    }
+    let count = paths.len();
+    let index = format!("const FILE_COUNT: usize = {count};\nstatic INDEX: [(&str, usize, usize); FILE_COUNT] = [\n{entries}];\n");
+    std::fs::write(out_dir.join("builtins.zst"), archive).expect("cannot write builtins.zst");
+    std::fs::write(out_dir.join("builtins_index.rs"), index).expect("cannot write builtins_index.rs");
+}
+
+fn collect_files(dir: &std::path::Path, paths: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|err| panic!("cannot list {}: {err}", dir.display())) {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            collect_files(&path, paths);
+        } else {
+            paths.push(path);
+        }
+    }
 }
 
 /// The built-ins every start loads (bootstrap, process, timers, the loader) and those a first

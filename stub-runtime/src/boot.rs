@@ -135,12 +135,20 @@ async fn run_to_exit(launch: Launch, worker: Option<WorkerSelf>) -> anyhow::Resu
         ..Default::default()
     })
     .context("cannot create the JavaScript runtime")?;
-    // Node's behaviour at the heap limit: a fatal message, not an endless or failing allocation.
-    runtime.add_near_heap_limit_callback(move |_current, _initial| fatal::on_heap_limit(heap_limit_mib));
     if startup_snapshot.is_some() {
         runtime.execute_script("node:internal/snapshot_repair", snapshot::REPAIR_SCRIPT)?;
     }
-    let Some(worker) = worker else { return run_main(&mut runtime).await };
+    // Node's behaviour at the heap limit: a fatal message, not an endless or failing allocation.
+    // Added after the repair: with a callback, the engine measures the whole heap after every
+    // script it runs (half a millisecond at start).
+    runtime.add_near_heap_limit_callback(move |_current, _initial| fatal::on_heap_limit(heap_limit_mib));
+    let Some(worker) = worker else {
+        let code = run_main(&mut runtime).await;
+        // The process ends now: freeing the engine's heap object by object would only delay
+        // that (as process.exit() skips it too).
+        std::mem::forget(runtime);
+        return code;
+    };
     let control = worker.control.clone();
     control.set_isolate(runtime.v8_isolate().thread_safe_handle());
     let _ = worker.events.send(ops::worker::WorkerEvent::Online);

@@ -1,8 +1,8 @@
 //! The stub runtime: what every packed executable is made of.
 //!
-//! It takes a [`payload::Bundle`] (read from the end of its own executable by `main.rs`, or handed
-//! over in memory by `pack run`) and runs its entry module as Node would: CommonJS modules, Node's
-//! globals and built-ins written in JS (`js/`, embedded with `include_dir`), Rust ops for what
+//! It takes an [`App`], a [`payload::Store`] (opened at the end of its own executable by
+//! `main.rs`, or made from the bundle `pack run` hands over in memory), and runs its entry
+//! module as Node would: CommonJS modules, Node's globals and built-ins written in JS (`js/`, embedded compressed, see `builtins`), Rust ops for what
 //! the engine cannot do itself, and Node's exit model on a deno_core event loop.
 //!
 //! It leaves the payload's byte layout to the `payload` crate and everything about finding and
@@ -16,7 +16,8 @@
 //!     modules: vec![Module::new(ModuleKind::Script, "index.js", "console.log('hi')")],
 //!     assets: vec![],
 //! };
-//! let launch = stub_runtime::Launch::packed(bundle, vec!["./app".into()]);
+//! let app = stub_runtime::App::try_from(bundle).unwrap();
+//! let launch = stub_runtime::Launch::packed(app, vec!["./app".into()]);
 //! std::process::exit(stub_runtime::run(launch));
 //! ```
 
@@ -31,6 +32,7 @@ mod vfs;
 mod worker;
 
 pub use boot::{current_exe_path, run, Launch};
+pub use vfs::App;
 
 /// Where a packed app's files appear to live: the project root maps to the executable's own
 /// path, used as a directory (`/usr/local/bin/tool/src/index.js`). A regular file can never be

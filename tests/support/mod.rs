@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The `pack` binary under test; the stub runtime is found beside it.
+/// The `pack` binary under test. It packs onto the stub runtime beside it, or onto the one
+/// `PACK_STUB` names: `make test` names the size-tuned stub that ships (see Cargo.toml).
 pub fn pack() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pack"))
 }
@@ -17,8 +18,12 @@ pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
+/// The stub runtime `pack` packs onto in these tests (see [`pack`]).
 pub fn stub_path() -> PathBuf {
-    Path::new(env!("CARGO_BIN_EXE_pack")).with_file_name("stub-runtime")
+    match std::env::var_os("PACK_STUB") {
+        Some(stub) => PathBuf::from(stub),
+        None => Path::new(env!("CARGO_BIN_EXE_pack")).with_file_name("stub-runtime"),
+    }
 }
 
 /// A scratch directory holding a project's files.
