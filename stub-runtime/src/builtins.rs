@@ -2,35 +2,31 @@
 //! machinery (`js/internal/`) and the bootstrap script, compiled into the binary.
 //!
 //! build.rs compresses each file on its own (about a megabyte of source becomes 0.3 MB in every
-//! packed app), and a file is decompressed the first time it is asked for, once per process:
-//! most built-ins a start needs come precompiled in the snapshot, and an app decompresses only
-//! the others it requires.
-
-use std::sync::OnceLock;
+//! packed app), and a file is decompressed when it is asked for: most built-ins a start needs
+//! come precompiled in the snapshot, and an app decompresses only the others it requires, once
+//! per runtime (the engine keeps what it compiled, so the source is not kept).
 
 // `FILE_COUNT`, and `INDEX`: each file's path under `js/` and the byte range of its zstd frame
 // in `ARCHIVE`, sorted by path.
 include!(concat!(env!("OUT_DIR"), "/builtins_index.rs"));
 static ARCHIVE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtins.zst"));
-/// The decompressed sources, filled on first use; worker threads share them.
-static SOURCES: [OnceLock<Box<str>>; FILE_COUNT] = [const { OnceLock::new() }; FILE_COUNT];
 
 /// Source of the script that runs first and sets up the globals and the module loader.
-pub fn bootstrap() -> &'static str {
+pub fn bootstrap() -> String {
     source("bootstrap.js").expect("js/bootstrap.js is embedded")
 }
 
 /// Source of an embedded JS file by its path under `js/`, e.g. `node/events.js`.
-pub fn source(path: &str) -> Option<&'static str> {
+pub fn source(path: &str) -> Option<String> {
     let at = INDEX.binary_search_by(|(key, _, _)| (*key).cmp(path)).ok()?;
     let (_, start, length) = INDEX[at];
-    Some(SOURCES[at].get_or_init(|| decompress(&ARCHIVE[start..start + length])))
+    Some(decompress(&ARCHIVE[start..start + length]))
 }
 
-fn decompress(frame: &[u8]) -> Box<str> {
+fn decompress(frame: &[u8]) -> String {
     let size = zstd::zstd_safe::get_frame_content_size(frame).ok().flatten().unwrap_or(0) as usize;
     let bytes = zstd::bulk::decompress(frame, size).expect("a built-in embedded by build.rs decompresses");
-    String::from_utf8(bytes).expect("built-ins are UTF-8").into()
+    String::from_utf8(bytes).expect("built-ins are UTF-8")
 }
 
 #[cfg(test)]

@@ -60,5 +60,5 @@ pub fn op_loader_builtin_names() -> Vec<&'static str> {
 #[op2]
 #[string]
 pub fn op_loader_builtin(#[string] path: &str) -> Option<String> {
-    crate::builtins::source(path).map(str::to_owned)
+    crate::builtins::source(path)
 }
