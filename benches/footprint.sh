@@ -4,7 +4,7 @@
 # them, installed with `npm ci` in benches/footprint) `bun build --compile` and `deno compile`.
 # A peer that cannot be installed or cannot compile offline is skipped with a line saying so.
 #
-#   benches/footprint.sh      (after `cargo build --release`; hyperfine used when installed)
+#   benches/footprint.sh      (after `make build`; hyperfine used when installed)
 #
 # Rows: the small CLI (benches/footprint/cli.js: parses arguments, prints a line), an empty
 # script, the http-hello server (examples/http-hello) after start-up, and packing the express

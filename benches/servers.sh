@@ -2,6 +2,10 @@
 # removed on exit with any server still running, start/stop for a server command, and
 # pack_servers, which packs the hello-world and express servers into $work.
 pack=target/release/pack
+# Measure the stub that ships (`make build` leaves it in target/stub/), unless told otherwise.
+if [ -z "${PACK_STUB:-}" ] && [ -x target/stub/stub-runtime ]; then
+  export PACK_STUB=$PWD/target/stub/stub-runtime
+fi
 work=$(mktemp -d)
 server_pid=
 cleanup() {
