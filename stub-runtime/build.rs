@@ -57,8 +57,9 @@ fn collect_files(dir: &std::path::Path, paths: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The built-ins every start loads (bootstrap, process, timers, the loader) and those a first
-/// `console.log` adds, as a trace of what examples/hello loads showed. They are compiled here
+/// The built-ins every start loads (bootstrap, process, timers, the loader), those a first
+/// `console.log` adds, as a trace of what examples/hello loads showed, and `util.parseArgs`,
+/// which small CLIs start with. They are compiled here
 /// into the snapshot, so a start restores their functions rather than parsing their source;
 /// any other built-in is still compiled on first use.
 const PRECOMPILED_BUILTINS: &[&str] = &[
@@ -76,6 +77,7 @@ const PRECOMPILED_BUILTINS: &[&str] = &[
     "internal/encoding",
     "internal/streams/legacy",
     "internal/streams/utils",
+    "internal/parse_args",
 ];
 
 /// Compiles each (id, source) as bootstrap.js's loader would, into a map that bootstrap.js
