@@ -64,4 +64,5 @@ js_tests!(
     exit_codes,
     fs_watch,
     dns,
+    error_stacks,
 );

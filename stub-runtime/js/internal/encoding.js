@@ -2,7 +2,7 @@
 // ASCII, base64, base64url, hex), the WHATWG `TextEncoder` / `TextDecoder`, and the Node-shaped
 // errors these modules throw.
 'use strict';
-const { received } = require('internal/errors');
+const { received, labelStack } = require('internal/errors');
 
 // ---------------------------------------------------------------------------
 // Errors shaped like Node's: a `code` property and a "Name [CODE]: message" header.
@@ -26,10 +26,7 @@ function nodeError(Base, code, message) {
     configurable: true,
   });
   // The stack's first line names the code too, as Node prints it.
-  const header = `${error.name}: ${message}`;
-  if (typeof error.stack === 'string' && error.stack.startsWith(header)) {
-    error.stack = `${error.name} [${code}]: ${message}${error.stack.slice(header.length)}`;
-  }
+  labelStack(error, `${error.name} [${code}]`);
   return error;
 }
 

@@ -14,12 +14,54 @@ function received(value) {
   return ` Received type ${typeof value} (${shown})`;
 }
 
+/**
+ * Makes `error.stack` start with `label` in place of the error's name, as Node's coded errors
+ * do ("TypeError [ERR_X]: ..."). The engine formats a stack when it is first read, which costs
+ * about 0.2 ms here, and most coded errors are caught and never shown: so the label goes in
+ * then, not now.
+ */
+function labelStack(error, label) {
+  const engineStack = stackGetter(error);
+  if (engineStack === undefined) {
+    error.stack = relabel(error.stack, label, error);
+    return;
+  }
+  const settle = (target, value) =>
+    Object.defineProperty(target, 'stack', { value, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(error, 'stack', {
+    get() {
+      const stack = relabel(engineStack.call(this), label, this);
+      settle(this, stack);
+      return stack;
+    },
+    set(value) {
+      settle(this, value);
+    },
+    configurable: true,
+    enumerable: false,
+  });
+}
+
+/** The engine's lazy `stack` getter of an error, if it has one (own or inherited). */
+function stackGetter(error) {
+  for (let object = error; object !== null; object = Object.getPrototypeOf(object)) {
+    const descriptor = Object.getOwnPropertyDescriptor(object, 'stack');
+    if (descriptor !== undefined) return descriptor.get;
+  }
+  return undefined;
+}
+
+/** `stack` with its header ("Name: message") naming `label` instead. */
+function relabel(stack, label, error) {
+  if (typeof stack !== 'string') return stack;
+  const header = `${error.name}`;
+  return stack.startsWith(header) ? label + stack.slice(header.length) : stack;
+}
+
 /** An error with Node's `code`, whose stack's first line reads "TypeError [ERR_X]: ...". */
 function nodeError(Base, code, message) {
   const error = new Base(message);
-  Object.defineProperty(error, 'name', { value: `${Base.name} [${code}]`, configurable: true, writable: true });
-  void error.stack;
-  delete error.name;
+  labelStack(error, `${Base.name} [${code}]`);
   error.code = code;
   // String(error) shows the code too, as Node's own errors do.
   Object.defineProperty(error, 'toString', {
@@ -80,4 +122,4 @@ function sourceLine(filename, line) {
   return text === undefined ? null : text;
 }
 
-module.exports = { formatUncaught, received, nodeError, invalidArgType };
+module.exports = { formatUncaught, received, nodeError, invalidArgType, labelStack };

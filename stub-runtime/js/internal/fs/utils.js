@@ -5,6 +5,7 @@
 
 const core = require('internal/core');
 const pathModule = require('path');
+const { labelStack, nodeError } = require('internal/errors');
 
 const ops = core.ops;
 
@@ -21,17 +22,6 @@ function describeReceived(value) {
   let shown = require('util').inspect(value);
   if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
   return ` Received type ${typeof value} (${shown})`;
-}
-
-// Node's coded errors show their code in the stack's first line ("TypeError [ERR_X]: ...").
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  Object.defineProperty(error, 'code', { value: code, writable: true, enumerable: true, configurable: true });
-  const name = error.name;
-  error.name = `${name} [${code}]`;
-  void error.stack;
-  delete error.name;
-  return error;
 }
 
 function invalidArgType(name, expected, value) {
@@ -83,9 +73,8 @@ function translate(error, ctx) {
 /** Node's SystemError: named so, with the code in its stack's first line. */
 function systemError(code, message) {
   const error = new Error(message);
-  Object.defineProperty(error, 'name', { value: `SystemError [${code}]`, configurable: true, writable: true });
-  void error.stack;
   Object.defineProperty(error, 'name', { value: 'SystemError', configurable: true, writable: true });
+  labelStack(error, `SystemError [${code}]`);
   Object.defineProperty(error, 'code', { value: code, writable: true, enumerable: true, configurable: true });
   return error;
 }
