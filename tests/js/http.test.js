@@ -316,6 +316,96 @@ async function requestHeads() {
   await new Promise((resolve) => server.close(resolve));
 }
 
+// What the server's common path makes cheap (lazy request state, headers built on demand,
+// one tick for many 'finish' events, Connection headers added by the ops) must not change what
+// an app sees.
+async function fastPaths() {
+  const events = [];
+  const server = http.createServer((req, res) => {
+    if (req.url === '/order') {
+      res.on('prefinish', () => events.push('res prefinish'));
+      res.on('finish', () => events.push('res finish'));
+      res.on('close', () => events.push('res close'));
+      req.on('close', () => events.push('req close'));
+      res.end('ordered', () => events.push('end callback'));
+      events.push(`after end: writableEnded=${res.writableEnded} writableFinished=${res.writableFinished} statusMessage=${res.statusMessage}`);
+    } else if (req.url === '/late') {
+      res.end('late');
+      setTimeout(() => log('headers asked late:', req.headers['x-late'], req.rawHeaders.length, 'complete', req.complete), 5);
+    } else if (req.url === '/read-late') {
+      setTimeout(async () => {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        res.end(`read late: ${body} complete=${req.complete}`);
+      }, 10);
+    } else if (req.url === '/write-end') {
+      res.write('one,');
+      res.end('two', () => log('write-end finished', res.writableFinished));
+    } else if (req.url === '/sized') {
+      res.setHeader('Content-Length', 6);
+      res.write('abc');
+      res.end('def');
+    } else if (req.url === '/headers') {
+      res.setHeader('X-B', '1');
+      res.setHeader('X-A', '2');
+      res.setHeader('x-b', '3');
+      res.appendHeader('X-A', '4');
+      res.removeHeader('X-C');
+      res.setHeader('X-C', '5');
+      res.removeHeader('x-c');
+      log('server header names', res.getHeaderNames().join(','), res.getRawHeaderNames().join(','), JSON.stringify(res.getHeaders()));
+      log('has', res.hasHeader('X-B'), res.hasHeader('x-c'), 'get', JSON.stringify(res.getHeader('x-a')));
+      res.end();
+    } else if (req.url === '/close') {
+      res.setHeader('Connection', 'close');
+      res.end('closing');
+    } else if (req.url === '/throws') {
+      res.on('finish', () => {
+        throw new Error('thrown from finish');
+      });
+      res.end('thrower');
+    } else {
+      res.on('finish', () => log('other response finished'));
+      res.end('other');
+    }
+  });
+  const port = await listen(server);
+  const base = { host: '127.0.0.1', port };
+
+  await fetchText({ ...base, path: '/order' });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  log(events.join(' | '));
+
+  await fetchText({ ...base, path: '/late', headers: { 'X-Late': 'yes' } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  log((await fetchText({ ...base, path: '/read-late', method: 'POST' }, 'posted body')).text);
+
+  const written = await fetchText({ ...base, path: '/write-end' });
+  log(written.text, pick(written.res.headers, ['transfer-encoding', 'content-length']));
+  const sized = await fetchText({ ...base, path: '/sized' });
+  log(sized.text, pick(sized.res.headers, ['transfer-encoding', 'content-length']));
+  const head = await fetchText({ ...base, path: '/write-end', method: 'HEAD' });
+  log('HEAD after write', JSON.stringify(head.text), pick(head.res.headers, ['transfer-encoding', 'content-length']));
+
+  const headers = await fetchText({ ...base, path: '/headers' });
+  log('client headers', pick(headers.res.headers, ['x-a', 'x-b', 'x-c']));
+
+  const closing = await fetchText({ ...base, path: '/close' });
+  log('app-set Connection:', closing.res.headers.connection, closing.res.headers['keep-alive']);
+  server.keepAliveTimeout = 0;
+  const noTimeout = await fetchText({ ...base, path: '/other' });
+  log('keepAliveTimeout 0:', noTimeout.res.headers.connection, noTimeout.res.headers['keep-alive']);
+  server.keepAliveTimeout = 2500;
+  const shortTimeout = await fetchText({ ...base, path: '/other' });
+  log('keepAliveTimeout 2500:', shortTimeout.res.headers['keep-alive']);
+
+  const caught = new Promise((resolve) => process.once('uncaughtException', (error) => resolve(error.message)));
+  const answers = await Promise.all([fetchText({ ...base, path: '/throws' }), fetchText({ ...base, path: '/other' })]);
+  log('uncaught:', await caught, 'answers:', answers.map(({ text }) => text).join(' '));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => server.close(resolve));
+}
+
 function tables() {
   log(http.STATUS_CODES[200], http.STATUS_CODES[404], http.STATUS_CODES[418], http.METHODS.includes('PATCH'), http.METHODS.length);
   log(http.maxHeaderSize, typeof http.globalAgent, http.globalAgent.keepAlive);
@@ -344,4 +434,5 @@ function tables() {
   await unixSocketServer();
   await serverTimeouts();
   await requestHeads();
+  await fastPaths();
 })();

@@ -548,17 +548,18 @@ EventEmitter.prototype.rawListeners = function rawListeners(type) {
   return listenersOf(this, type, false);
 };
 
-function countListeners(type, listener) {
-  const events = this._events;
+// An http server asks this once per request: a lone listener is counted without making an array.
+function countListeners(emitter, type, listener) {
+  const events = emitter._events;
   if (events === undefined) return 0;
   const stored = events[type];
   if (stored === undefined) return 0;
-  const list = typeof stored === 'function' ? [stored] : stored;
-  if (listener == null) return list.length;
-  return list.filter((fn) => isSameListener(fn, listener)).length;
+  if (typeof stored === 'function') return listener == null || isSameListener(stored, listener) ? 1 : 0;
+  if (listener == null) return stored.length;
+  return stored.filter((fn) => isSameListener(fn, listener)).length;
 }
 EventEmitter.prototype.listenerCount = function listenerCount(type, listener) {
-  return countListeners.call(this, type, listener);
+  return countListeners(this, type, listener);
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {
@@ -877,7 +878,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
 
 function listenerCount(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return countListeners.call(emitter, type);
+  return countListeners(emitter, type);
 }
 
 // Subscribe on either an EventEmitter or an EventTarget.

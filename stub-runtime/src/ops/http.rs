@@ -150,11 +150,20 @@ pub fn fill_headers(map: &mut HeaderMap, text: &str) -> Result<(), JsErrorBox> {
     let mut lines = text.split('\n');
     while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
         let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| JsErrorBox::type_error("invalid header name"))?;
-        let bytes: Vec<u8> = value.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
-        let value = HeaderValue::from_bytes(&bytes).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
+        let value = header_value(value).map_err(|_| JsErrorBox::type_error("invalid header value"))?;
         map.append(name, value);
     }
     Ok(())
+}
+
+/// A header value from JS text, whose characters stand for latin1 bytes. Most values are ASCII
+/// and are taken as they are; the others are turned into their bytes first.
+fn header_value(text: &str) -> Result<HeaderValue, hyper::header::InvalidHeaderValue> {
+    if text.is_ascii() {
+        return HeaderValue::from_str(text);
+    }
+    let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    HeaderValue::from_bytes(&bytes)
 }
 
 /// The next piece of the incoming body; empty at its end.

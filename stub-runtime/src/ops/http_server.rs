@@ -32,12 +32,8 @@ use super::net::Endpoint;
 // What crosses to JS.
 
 /// One thing that happened on a server, in the order it happened.
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ServerEvent {
-    #[serde(rename_all = "camelCase")]
     Connection { connection: u32, remote: Endpoint, local: Endpoint, encrypted: bool },
-    #[serde(rename_all = "camelCase")]
     Request {
         id: u32,
         connection: u32,
@@ -52,10 +48,62 @@ pub enum ServerEvent {
         /// The client sent "Expect: 100-continue".
         expects_continue: bool,
     },
-    #[serde(rename_all = "camelCase")]
     ClientError { connection: u32, code: &'static str, message: String },
-    #[serde(rename_all = "camelCase")]
     Closed { connection: u32 },
+}
+
+/// A value in a batch as JS receives it. A batch is one flat array: each event's kind, then its
+/// fields in the order `ServerEvent::append_to` writes them. One array of plain values costs the
+/// engine far less to make, and JS less to read, than an object per event.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Field {
+    Number(u32),
+    Text(String),
+    Name(&'static str),
+    Flag(bool),
+    Address(Endpoint),
+}
+
+// Event kinds, as internal/http/server.js knows them.
+const REQUEST: u32 = 0;
+const CONNECTION: u32 = 1;
+const CLIENT_ERROR: u32 = 2;
+const CLOSED: u32 = 3;
+
+impl ServerEvent {
+    fn append_to(self, batch: &mut Vec<Field>) {
+        match self {
+            ServerEvent::Request { id, connection, method, url, version, headers, has_body, keep_alive, expects_continue } => {
+                batch.extend([
+                    Field::Number(REQUEST),
+                    Field::Number(id),
+                    Field::Number(connection),
+                    Field::Text(method),
+                    Field::Text(url),
+                    Field::Name(version),
+                    Field::Text(headers),
+                    Field::Flag(has_body),
+                    Field::Flag(keep_alive),
+                    Field::Flag(expects_continue),
+                ]);
+            }
+            ServerEvent::Connection { connection, remote, local, encrypted } => batch.extend([
+                Field::Number(CONNECTION),
+                Field::Number(connection),
+                Field::Address(remote),
+                Field::Address(local),
+                Field::Flag(encrypted),
+            ]),
+            ServerEvent::ClientError { connection, code, message } => batch.extend([
+                Field::Number(CLIENT_ERROR),
+                Field::Number(connection),
+                Field::Name(code),
+                Field::Text(message),
+            ]),
+            ServerEvent::Closed { connection } => batch.extend([Field::Number(CLOSED), Field::Number(connection)]),
+        }
+    }
 }
 
 /// A request on its way from a connection task to JS, with the way back for its response.
@@ -485,11 +533,11 @@ fn plain_response(status: StatusCode) -> Response<OutgoingBody> {
 // ---------------------------------------------------------------------------------------------
 // Handing requests to JS.
 
-/// Everything that happened since the last call, waiting if nothing has. An empty list means
-/// the server has stopped and its last connection has closed.
+/// Everything that happened since the last call (see `Field`), waiting if nothing has. An
+/// empty list means the server has stopped and its last connection has closed.
 #[op2]
 #[serde]
-pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -> Result<Vec<ServerEvent>, JsErrorBox> {
+pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -> Result<Vec<Field>, JsErrorBox> {
     let server = state.borrow().resource_table.get::<HttpServer>(rid).map_err(|_| gone())?;
     let mut queue = RcRef::map(&server, |s| &s.queue).borrow_mut().await;
     let mut batch = Vec::new();
@@ -497,8 +545,8 @@ pub async fn op_http_next(state: Rc<RefCell<OpState>>, #[smi] rid: ResourceId) -
     let mut state = state.borrow_mut();
     let exchanges = exchanges(&mut state);
     let mut take = |queued: Queued| match queued {
-        Queued::Event(event) => batch.push(event),
-        Queued::Request(arrival) => batch.push(open_request(exchanges, arrival)),
+        Queued::Event(event) => event.append_to(&mut batch),
+        Queued::Request(arrival) => open_request(exchanges, arrival).append_to(&mut batch),
     };
     take(first);
     while let Ok(queued) = queue.try_recv() {
@@ -549,43 +597,53 @@ fn open_request(exchanges: &mut Exchanges, arrival: Arrival) -> ServerEvent {
 // Answering.
 
 /// Sends the status line, headers and, unless `streamed`, the whole body. A streamed body
-/// continues with `op_http_write` and ends with `op_http_end`.
+/// continues with `op_http_write` and ends with `op_http_end`. `keep_alive_ms` is the server's
+/// keepAliveTimeout, or negative when the connection closes after this response (see
+/// `add_connection_headers`).
 #[op2]
+#[allow(clippy::too_many_arguments)]
 pub fn op_http_respond(
     state: &mut OpState,
     #[smi] id: u32,
     #[smi] status: u16,
-    #[string] reason: String,
+    #[string] reason: &str,
     #[string] headers: &str,
+    #[smi] keep_alive_ms: i32,
     #[buffer] body: JsBuffer,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {
-    respond(state, id, status, reason, headers, Bytes::copy_from_slice(&body), streamed)
+    let head = Head { status, reason, headers, keep_alive_ms };
+    respond(state, id, head, Bytes::copy_from_slice(&body), streamed)
 }
 
 /// `op_http_respond` for a body the app gave as a string, saving JS the UTF-8 encoding.
 #[op2(fast)]
+#[allow(clippy::too_many_arguments)]
 pub fn op_http_respond_text(
     state: &mut OpState,
     #[smi] id: u32,
     #[smi] status: u16,
-    #[string] reason: String,
+    #[string] reason: &str,
     #[string] headers: &str,
+    #[smi] keep_alive_ms: i32,
     #[string] body: String,
     streamed: bool,
 ) -> Result<(), JsErrorBox> {
-    respond(state, id, status, reason, headers, Bytes::from(body), streamed)
+    let head = Head { status, reason, headers, keep_alive_ms };
+    respond(state, id, head, Bytes::from(body), streamed)
 }
 
-fn respond(
-    state: &mut OpState,
-    id: u32,
+/// A response's head as JS gives it.
+struct Head<'a> {
     status: u16,
-    reason: String,
-    headers: &str,
-    body: Bytes,
-    streamed: bool,
-) -> Result<(), JsErrorBox> {
+    /// The app's own reason phrase, empty for the standard one.
+    reason: &'a str,
+    /// "name\nvalue\n...", see `http::fill_headers`.
+    headers: &'a str,
+    keep_alive_ms: i32,
+}
+
+fn respond(state: &mut OpState, id: u32, head: Head, body: Bytes, streamed: bool) -> Result<(), JsErrorBox> {
     let exchanges = exchanges(state);
     let exchange = exchanges.open.get_mut(&id).ok_or_else(gone)?;
     let respond = exchange.respond.take().ok_or_else(gone)?;
@@ -595,17 +653,45 @@ fn respond(
         exchanges.open.remove(&id);
     }
     let mut response = Response::new(body);
-    *response.status_mut() = StatusCode::from_u16(status).map_err(|_| JsErrorBox::range_error("invalid status code"))?;
-    fill_headers(response.headers_mut(), headers)?;
-    if !reason.is_empty() {
+    *response.status_mut() = StatusCode::from_u16(head.status).map_err(|_| JsErrorBox::range_error("invalid status code"))?;
+    fill_headers(response.headers_mut(), head.headers)?;
+    add_connection_headers(response.headers_mut(), head.keep_alive_ms);
+    if !head.reason.is_empty() {
         // A reason phrase of the app's own, e.g. "200 Okay".
-        if let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(reason.into_bytes()) {
+        if let Ok(phrase) = hyper::ext::ReasonPhrase::try_from(head.reason.as_bytes()) {
             response.extensions_mut().insert(phrase);
         }
     }
     // The client may be gone already; the app learns that from the socket's 'close'.
     let _ = respond.send(response);
     Ok(())
+}
+
+/// Node's "Connection" header, with "Keep-Alive: timeout=<seconds>" when the connection stays
+/// open and the server has a keepAliveTimeout (`keep_alive_ms` > 0); nothing when the app set
+/// Connection itself, as Node does. Made here from constants rather than parsed from JS's text:
+/// they are on every response.
+fn add_connection_headers(headers: &mut hyper::HeaderMap, keep_alive_ms: i32) {
+    use hyper::header::{HeaderName, HeaderValue, CONNECTION};
+    if headers.contains_key(CONNECTION) {
+        return;
+    }
+    if keep_alive_ms < 0 {
+        headers.insert(CONNECTION, HeaderValue::from_static("close"));
+        return;
+    }
+    headers.insert(CONNECTION, HeaderValue::from_static("keep-alive"));
+    if keep_alive_ms <= 0 {
+        return;
+    }
+    // Node's default (5 s) needs no formatting.
+    let timeout = match keep_alive_ms / 1000 {
+        5 => Ok(HeaderValue::from_static("timeout=5")),
+        seconds => HeaderValue::try_from(format!("timeout={seconds}")),
+    };
+    if let Ok(timeout) = timeout {
+        headers.insert(HeaderName::from_static("keep-alive"), timeout);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -76,24 +76,39 @@ const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 // Header values may hold tab and visible latin1, never control characters such as CR or LF.
 const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
-// Names already found valid: apps set the same few headers on every response.
-const validNames = new Set();
+// Names already found valid, with their lower-cased form: apps set the same few headers on
+// every response, and this saves both the check and the lower-casing.
+const knownNames = new Map();
+// Short string values already found valid ("text/plain", "no-cache"...), for the same reason.
+const knownValues = new Set();
+const KNOWN_LIMIT = 1000;
+const KNOWN_VALUE_LENGTH = 64;
 
 function validateHeaderName(name, label = 'Header name') {
-  if (validNames.has(name)) return;
+  if (knownNames.has(name)) return;
   if (typeof name !== 'string' || !name || !TOKEN.test(name)) {
     throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `${label} must be a valid HTTP token ["${name}"]`);
   }
-  if (validNames.size < 1000) validNames.add(name);
+  if (knownNames.size < KNOWN_LIMIT) knownNames.set(name, name.toLowerCase());
+}
+
+/** Checks a header name and returns it lower-cased, the key messages store headers under. */
+function headerKey(name) {
+  const key = knownNames.get(name);
+  if (key !== undefined) return key;
+  validateHeaderName(name);
+  return name.toLowerCase();
 }
 
 function validateHeaderValue(name, value) {
+  if (typeof value === 'string' && knownValues.has(value)) return;
   if (value === undefined) {
     throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "${value}" for header "${name}"`);
   }
   if (INVALID_VALUE_CHAR.test(String(value))) {
     throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
   }
+  if (typeof value === 'string' && value.length <= KNOWN_VALUE_LENGTH && knownValues.size < KNOWN_LIMIT) knownValues.add(value);
 }
 
 // Headers a message may carry once: Node keeps the first and drops repeats.
@@ -106,12 +121,13 @@ const SINGLE_VALUED = new Set([
 /**
  * The `headers` object of an incoming message from its raw name/value list, merging repeats
  * as Node does: set-cookie collects an array, cookie joins with "; ", single-valued headers keep
- * their first value, the rest join with ", ".
+ * their first value, the rest join with ", ". `lowerCased`: the names already are (hyper's
+ * are), which saves a string per header.
  */
-function joinHeaders(raw) {
+function joinHeaders(raw, lowerCased = false) {
   const headers = {};
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
+    const name = lowerCased ? raw[i] : raw[i].toLowerCase();
     const value = raw[i + 1];
     const seen = headers[name];
     if (seen === undefined) {
@@ -131,4 +147,4 @@ function headersSentError() {
   return nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
 }
 
-module.exports = { STATUS_CODES, METHODS, validateHeaderName, validateHeaderValue, joinHeaders, headersSentError };
+module.exports = { STATUS_CODES, METHODS, validateHeaderName, headerKey, validateHeaderValue, joinHeaders, headersSentError };

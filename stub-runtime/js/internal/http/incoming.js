@@ -7,6 +7,8 @@ const { joinHeaders } = require('internal/http/common');
 const { whenSettled } = require('internal/lifecycle');
 
 const kRawHeaders = Symbol('rawHeaders');
+// The app replaced rawHeaders: their names may not be lower-cased as hyper's are.
+const kRawHeadersFromApp = Symbol('rawHeadersFromApp');
 const kHeaderText = Symbol('headerText');
 const kHeaders = Symbol('headers');
 const kReadBody = Symbol('readBody');
@@ -40,6 +42,7 @@ Object.assign(IncomingMessage.prototype, {
   // How many of the raw headers make `headers` (the server's maxHeadersCount); 0: all.
   _maxHeaderPairs: 0,
   [kRawHeaders]: null,
+  [kRawHeadersFromApp]: false,
   [kHeaderText]: '',
   [kHeaders]: null,
   [kReadBody]: null,
@@ -100,7 +103,7 @@ IncomingMessage.prototype._finishBody = function finishBody() {
     const text = takeTrailers();
     if (text !== '') {
       this.rawTrailers = text.split('\n');
-      this.trailers = joinHeaders(this.rawTrailers);
+      this.trailers = joinHeaders(this.rawTrailers, true);
     }
   }
   this.complete = true;
@@ -162,6 +165,7 @@ Object.defineProperties(IncomingMessage.prototype, {
     },
     set(value) {
       this[kRawHeaders] = value;
+      this[kRawHeadersFromApp] = true;
       this[kHeaders] = null;
     },
   },
@@ -173,7 +177,7 @@ Object.defineProperties(IncomingMessage.prototype, {
       if (this[kHeaders] === null) {
         const raw = this.rawHeaders;
         const limit = this._maxHeaderPairs * 2;
-        this[kHeaders] = joinHeaders(limit > 0 && raw.length > limit ? raw.slice(0, limit) : raw);
+        this[kHeaders] = joinHeaders(limit > 0 && raw.length > limit ? raw.slice(0, limit) : raw, !this[kRawHeadersFromApp]);
       }
       return this[kHeaders];
     },

@@ -4,9 +4,10 @@
 // is bytes, or a string when the app ended with UTF-8 text),
 // `_sendBody(bytes)` (a promise) and `_sendEnd()`.
 'use strict';
+const EventEmitter = require('events');
 const { Stream } = require('stream');
 const { nodeError, invalidArgType } = require('internal/errors');
-const { validateHeaderName, validateHeaderValue, headersSentError } = require('internal/http/common');
+const { validateHeaderName, headerKey, validateHeaderValue, headersSentError } = require('internal/http/common');
 const { whenSettled } = require('internal/lifecycle');
 
 const kHeaders = Symbol('headers');
@@ -19,7 +20,7 @@ const HIGH_WATER_MARK = 16;
 
 function OutgoingMessage() {
   // The emitter's listener table is made on first use by EventEmitter's methods.
-  this[kHeaders] = new Map();
+  this[kHeaders] = [];
 }
 Object.setPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 Object.setPrototypeOf(OutgoingMessage, Stream);
@@ -46,11 +47,34 @@ Object.assign(OutgoingMessage.prototype, {
 // ---------------------------------------------------------------------------------------------
 // Headers.
 
+// The headers live in one flat array, in the order set: key (the lower-cased name), name as
+// the app wrote it, value, key, name, value... A message carries a few headers, so a linear
+// search costs less than a Map, and the op's text comes from a plain loop.
+const KEY = 0;
+const NAME = 1;
+const VALUE = 2;
+const STRIDE = 3;
+
+/** Where the header of a lower-cased name sits in `headers`, or -1. */
+function findHeader(headers, key) {
+  for (let at = 0; at < headers.length; at += STRIDE) {
+    if (headers[at + KEY] === key) return at;
+  }
+  return -1;
+}
+
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header) throw headersSentError();
-  validateHeaderName(name);
+  const key = headerKey(name);
   validateHeaderValue(name, value);
-  this[kHeaders].set(name.toLowerCase(), [name, value]);
+  const headers = this[kHeaders];
+  const at = findHeader(headers, key);
+  if (at === -1) {
+    headers.push(key, name, value);
+  } else {
+    headers[at + NAME] = name;
+    headers[at + VALUE] = value;
+  }
   return this;
 };
 
@@ -63,15 +87,15 @@ OutgoingMessage.prototype.setHeaders = function setHeaders(headers) {
 
 OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
   if (this._header) throw headersSentError();
-  validateHeaderName(name);
+  const key = headerKey(name);
   validateHeaderValue(name, value);
-  const key = name.toLowerCase();
-  const existing = this[kHeaders].get(key);
-  if (existing === undefined) {
-    this[kHeaders].set(key, [name, value]);
+  const headers = this[kHeaders];
+  const at = findHeader(headers, key);
+  if (at === -1) {
+    headers.push(key, name, value);
   } else {
-    const before = Array.isArray(existing[1]) ? existing[1] : [existing[1]];
-    existing[1] = before.concat(value);
+    const before = headers[at + VALUE];
+    headers[at + VALUE] = (Array.isArray(before) ? before : [before]).concat(value);
   }
   return this;
 };
@@ -82,33 +106,50 @@ function validateName(name) {
 
 OutgoingMessage.prototype.getHeader = function getHeader(name) {
   validateName(name);
-  const entry = this[kHeaders].get(name.toLowerCase());
-  return entry === undefined ? undefined : entry[1];
+  const headers = this[kHeaders];
+  const at = findHeader(headers, name.toLowerCase());
+  return at === -1 ? undefined : headers[at + VALUE];
 };
 
 OutgoingMessage.prototype.getHeaders = function getHeaders() {
-  const headers = Object.create(null);
-  for (const [key, [, value]] of this[kHeaders]) headers[key] = value;
-  return headers;
+  const result = Object.create(null);
+  const headers = this[kHeaders];
+  for (let at = 0; at < headers.length; at += STRIDE) result[headers[at + KEY]] = headers[at + VALUE];
+  return result;
 };
 
+/** One field of every header, in order. */
+function headerFields(message, field) {
+  const headers = message[kHeaders];
+  const fields = [];
+  for (let at = 0; at < headers.length; at += STRIDE) fields.push(headers[at + field]);
+  return fields;
+}
+
 OutgoingMessage.prototype.getHeaderNames = function getHeaderNames() {
-  return [...this[kHeaders].keys()];
+  return headerFields(this, KEY);
 };
 
 OutgoingMessage.prototype.getRawHeaderNames = function getRawHeaderNames() {
-  return [...this[kHeaders].values()].map(([name]) => name);
+  return headerFields(this, NAME);
 };
 
 OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
   validateName(name);
-  return this[kHeaders].has(name.toLowerCase());
+  return findHeader(this[kHeaders], name.toLowerCase()) !== -1;
 };
 
 OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
   validateName(name);
   if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
-  this[kHeaders].delete(name.toLowerCase());
+  const headers = this[kHeaders];
+  const at = findHeader(headers, name.toLowerCase());
+  if (at !== -1) headers.splice(at, STRIDE);
+};
+
+/** Whether the app set a header, by its lower-cased name (no checks: for this file's use). */
+OutgoingMessage.prototype._hasHeaderKey = function hasHeaderKey(key) {
+  return findHeader(this[kHeaders], key) !== -1;
 };
 
 /**
@@ -116,10 +157,13 @@ OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
  * feed cannot occur inside a validated name or value).
  */
 OutgoingMessage.prototype._headerText = function headerText() {
+  const headers = this[kHeaders];
   let text = '';
-  for (const [name, value] of this[kHeaders].values()) {
+  for (let at = 0; at < headers.length; at += STRIDE) {
+    const name = headers[at + NAME];
+    const value = headers[at + VALUE];
     if (Array.isArray(value)) {
-      for (const item of value) text += text === '' ? `${name}\n${item}` : `\n${name}\n${item}`;
+      for (let i = 0; i < value.length; i++) text += text === '' ? `${name}\n${value[i]}` : `\n${name}\n${value[i]}`;
     } else {
       text += text === '' ? `${name}\n${value}` : `\n${name}\n${value}`;
     }
@@ -222,7 +266,7 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   if (!this._headerSent) {
     this._headerSent = true;
     this._header = true;
-    this.chunkedEncoding = !this.hasHeader('content-length');
+    this.chunkedEncoding = !this._hasHeaderKey('content-length');
     this._sendHead(bytes, false);
     if (typeof callback === 'function') process.nextTick(callback);
     return true;
@@ -279,12 +323,13 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     const body = chunk === undefined || chunk === null ? EMPTY : isText ? chunk : toBytes(chunk, encoding);
     // Headers fixed early by writeHead() without a length make the body chunked, as in Node;
     // otherwise the length of the one and only chunk is known.
-    const whole = !this._header || this.hasHeader('content-length');
+    const whole = !this._header || this._hasHeaderKey('content-length');
     this._headerSent = true;
     this._header = true;
     this.writableEnded = true;
     this.finished = true;
-    this.chunkedEncoding = !whole;
+    // Most bodies are whole: leave the prototype's false rather than add a property.
+    if (this.chunkedEncoding === whole) this.chunkedEncoding = !whole;
     this._sendHead(body, whole);
     this._finish();
     return this;
@@ -301,12 +346,47 @@ OutgoingMessage.prototype._finish = function finish() {
   if (this.writableFinished) return;
   this._sendEnd();
   this.writableFinished = true;
-  process.nextTick(() => {
-    this.emit('prefinish');
-    this.emit('finish');
-    this._finished();
-  });
+  // As in Node, 'prefinish' comes at once and 'finish' on a later tick.
+  emitIfHeard(this, 'prefinish');
+  queueFinish(this);
 };
+
+// Messages whose 'finish' is due on the next tick. A busy server ends many responses in one
+// batch of requests; one tick for them all costs far less than a tick each.
+let finishing = [];
+
+function queueFinish(message) {
+  if (finishing.length === 0) process.nextTick(emitFinishes);
+  finishing.push(message);
+}
+
+function emitFinishes() {
+  const messages = finishing;
+  finishing = [];
+  let next = 0;
+  try {
+    while (next < messages.length) emitFinish(messages[next++]);
+  } finally {
+    // A listener threw (an uncaught exception): the others still finish, on a later tick.
+    while (next < messages.length) queueFinish(messages[next++]);
+  }
+}
+
+function emitFinish(message) {
+  emitIfHeard(message, 'finish');
+  message._finished();
+}
+
+const stockEmit = EventEmitter.prototype.emit;
+
+/**
+ * Emits an event without arguments unless nobody can hear it: EventEmitter's own emit() on an
+ * emitter that never had a listener does nothing, and most responses have none.
+ */
+function emitIfHeard(emitter, type) {
+  if (emitter._events === undefined && emitter.emit === stockEmit) return;
+  emitter.emit(type);
+}
 
 /** Called after 'finish'; subclasses emit 'close' and clean up. */
 OutgoingMessage.prototype._finished = function finished() {};
@@ -315,7 +395,7 @@ OutgoingMessage.prototype.flushHeaders = function flushHeaders() {
   if (this._headerSent) return;
   this._headerSent = true;
   this._header = true;
-  this.chunkedEncoding = !this.hasHeader('content-length');
+  this.chunkedEncoding = !this._hasHeaderKey('content-length');
   this._sendHead(EMPTY, false);
 };
 
@@ -342,4 +422,4 @@ OutgoingMessage.prototype.destroy = function destroy(error) {
   return this;
 };
 
-module.exports = { OutgoingMessage, toBytes };
+module.exports = { OutgoingMessage, toBytes, emitIfHeard };

@@ -9,7 +9,7 @@ const { normalizeListenArgs, inClusterWorker, listenTcp, netError } = require('i
 const { whenSettled } = require('internal/lifecycle');
 const { STATUS_CODES } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
-const { OutgoingMessage } = require('internal/http/outgoing');
+const { OutgoingMessage, emitIfHeard } = require('internal/http/outgoing');
 
 const { ops } = core;
 const kServer = Symbol('server');
@@ -215,26 +215,27 @@ ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, callb
   if (typeof callback === 'function') process.nextTick(callback);
 };
 
-let lastKeepAlive = { timeout: 5000, value: 'timeout=5' };
-
-function keepAliveValue(timeout) {
-  if (timeout !== lastKeepAlive.timeout) lastKeepAlive = { timeout, value: `timeout=${Math.floor(timeout / 1000)}` };
-  return lastKeepAlive.value;
+/** A timeout as the ops take it: whole milliseconds from 0 to the largest i32. */
+function wholeMilliseconds(timeout) {
+  const ms = Math.floor(Number(timeout));
+  return ms > 0 ? Math.min(ms, 0x7fffffff) : 0;
 }
 
 ServerResponse.prototype._sendHead = function sendHead(body, isWhole) {
-  this.statusCode = validateStatus(this.statusCode);
-  if (this.statusMessage === undefined) this.statusMessage = STATUS_CODES[this.statusCode] || 'unknown';
-  let headers = this._headerText();
-  if (headers !== '') headers += '\n';
-  headers += this._keepAlive ? `Connection\nkeep-alive\nKeep-Alive\n${keepAliveValue(this.req.socket.server.keepAliveTimeout)}` : 'Connection\nclose';
-  const reason = this.statusMessage === STATUS_CODES[this.statusCode] ? '' : String(this.statusMessage);
-  this._streamed = !isWhole;
+  const statusCode = validateStatus(this.statusCode);
+  if (statusCode !== this.statusCode) this.statusCode = statusCode;
+  const standardReason = STATUS_CODES[statusCode];
+  if (this.statusMessage === undefined) this.statusMessage = standardReason || 'unknown';
+  const reason = this.statusMessage === standardReason ? '' : String(this.statusMessage);
+  if (!isWhole) this._streamed = true;
   if (this._rid === undefined) return;
+  // The ops add Node's Connection and Keep-Alive headers: the server's keepAliveTimeout, or -1
+  // when the connection closes after this response.
+  const keepAliveMs = this._keepAlive ? wholeMilliseconds(this.req.socket.server.keepAliveTimeout) : -1;
   // A HEAD response has no body; its headers describe the GET's.
   if (!this._expectsBody) body = '';
-  if (typeof body === 'string') ops.op_http_respond_text(this._id, this.statusCode, reason, headers, body, !isWhole);
-  else ops.op_http_respond(this._id, this.statusCode, reason, headers, body, !isWhole);
+  if (typeof body === 'string') ops.op_http_respond_text(this._id, statusCode, reason, this._headerText(), keepAliveMs, body, !isWhole);
+  else ops.op_http_respond(this._id, statusCode, reason, this._headerText(), keepAliveMs, body, !isWhole);
 };
 
 ServerResponse.prototype._sendBody = function sendBody(bytes) {
@@ -247,12 +248,12 @@ ServerResponse.prototype._sendEnd = function sendEnd() {
 };
 
 ServerResponse.prototype._finished = function finished() {
-  const socket = this.req.socket;
+  const req = this.req;
+  const socket = req.socket;
   if (socket[kCurrent] === this) socket[kCurrent] = null;
   socket._active();
-  const req = this.req;
   if (req._hasBody && !req.complete && !req.destroyed) req._dump();
-  this.emit('close');
+  emitIfHeard(this, 'close');
   if (!req._hasBody) {
     // A bodiless request is over with its response; only an app listening for the request's
     // 'close' pays for destroying its stream to say so.
@@ -432,7 +433,7 @@ Server.prototype._pump = function pump() {
         return;
       }
       this._pump();
-      for (let i = 0; i < events.length; i++) this._dispatch(events[i]);
+      this._dispatch(events);
     },
     (error) => {
       this._nextPromise = undefined;
@@ -461,58 +462,94 @@ Server.prototype._removeSocketFile = function removeSocketFile() {
   this._pipePath = null;
 };
 
-Server.prototype._dispatch = function dispatch(event) {
-  switch (event.kind) {
-    case 'request':
-      this._onRequest(event);
-      break;
-    case 'connection': {
-      const socket = new ConnectionSocket(this, event.connection, event.remote, event.local);
-      if (event.encrypted) socket.encrypted = true;
-      if (this.timeout > 0) socket.setTimeout(this.timeout);
-      socket.on('timeout', onSocketTimeout);
-      this._sockets.set(event.connection, socket);
-      this.emit('connection', socket);
-      break;
+// A batch from op_http_next is one flat array: each event's kind, then its fields in the order
+// ops/http_server.rs writes them (ServerEvent::append_to).
+const REQUEST = 0;
+const CONNECTION = 1;
+const CLIENT_ERROR = 2;
+const CLOSED = 3;
+// How many fields follow each kind.
+const FIELD_COUNTS = [9, 4, 3, 1];
+
+Server.prototype._dispatch = function dispatch(batch, from = 0) {
+  let at = from;
+  try {
+    while (at < batch.length) {
+      const kind = batch[at];
+      const fields = at + 1;
+      at = fields + FIELD_COUNTS[kind];
+      this._dispatchOne(kind, batch, fields);
     }
-    case 'closed': {
-      const socket = this._sockets.get(event.connection);
-      this._sockets.delete(event.connection);
-      if (socket) socket._closed();
+  } finally {
+    // An app's handler threw (an uncaught exception): the other events still happen.
+    if (at < batch.length) process.nextTick(() => this._dispatch(batch, at));
+  }
+};
+
+Server.prototype._dispatchOne = function dispatchOne(kind, batch, at) {
+  switch (kind) {
+    case REQUEST:
+      this._onRequest(batch, at);
       break;
-    }
-    case 'clientError': {
-      const socket = this._sockets.get(event.connection);
-      if (socket && this.listenerCount('clientError') > 0) {
-        const error = new Error(clientErrorMessage(event));
-        error.code = event.code;
-        this.emit('clientError', error, socket);
-      }
+    case CONNECTION:
+      this._onConnection(batch[at], batch[at + 1], batch[at + 2], batch[at + 3]);
       break;
-    }
+    case CLIENT_ERROR:
+      this._onClientError(batch[at], batch[at + 1], batch[at + 2]);
+      break;
+    case CLOSED:
+      this._onClosed(batch[at]);
+      break;
     default:
-      break;
+      throw new Error(`unknown http server event ${kind}`);
+  }
+};
+
+Server.prototype._onConnection = function onConnection(connection, remote, local, encrypted) {
+  const socket = new ConnectionSocket(this, connection, remote, local);
+  if (encrypted) socket.encrypted = true;
+  if (this.timeout > 0) socket.setTimeout(this.timeout);
+  socket.on('timeout', onSocketTimeout);
+  this._sockets.set(connection, socket);
+  this.emit('connection', socket);
+};
+
+Server.prototype._onClosed = function onClosed(connection) {
+  const socket = this._sockets.get(connection);
+  this._sockets.delete(connection);
+  if (socket) socket._closed();
+};
+
+Server.prototype._onClientError = function onClientError(connection, code, message) {
+  const socket = this._sockets.get(connection);
+  if (socket && this.listenerCount('clientError') > 0) {
+    const error = new Error(clientErrorMessage(code, message));
+    error.code = code;
+    this.emit('clientError', error, socket);
   }
 };
 
 // Node's messages: parser errors say "Parse Error: ...", timeouts "Request timeout".
-function clientErrorMessage(event) {
-  if (event.code === 'HPE_HEADER_OVERFLOW') return 'Header overflow';
-  if (event.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'Request timeout';
-  return event.code.startsWith('HPE_') ? `Parse Error: ${event.message}` : event.message;
+function clientErrorMessage(code, message) {
+  if (code === 'HPE_HEADER_OVERFLOW') return 'Header overflow';
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'Request timeout';
+  return code.startsWith('HPE_') ? `Parse Error: ${message}` : message;
 }
 
-Server.prototype._onRequest = function onRequest(event) {
-  const socket = this._sockets.get(event.connection);
+// A request's fields: id, connection, method, url, version, headers ("name\nvalue..."),
+// hasBody, keepAlive, expectsContinue.
+Server.prototype._onRequest = function onRequest(fields, at) {
+  const id = fields[at];
+  const socket = this._sockets.get(fields[at + 1]);
+  const headers = fields[at + 5];
   const req = new this.IncomingMessage(socket);
-  req.method = event.method;
-  req.url = event.url;
-  req._setVersion(event.version);
-  req._setHeaderText(event.headers);
-  this._limitHeaders(req, event.headers);
-  const id = event.id;
+  req.method = fields[at + 2];
+  req.url = fields[at + 3];
+  req._setVersion(fields[at + 4]);
+  req._setHeaderText(headers);
+  this._limitHeaders(req, headers);
   socket._active();
-  if (event.hasBody) {
+  if (fields[at + 6]) {
     req._setBody(
       () => {
         socket._active();
@@ -520,15 +557,15 @@ Server.prototype._onRequest = function onRequest(event) {
       },
       () => ops.op_http_take_trailers(id),
     );
+    req._hasBody = true;
   }
-  req._hasBody = event.hasBody;
-  req._keepAlive = event.keepAlive;
+  req._keepAlive = fields[at + 7];
   const res = new this.ServerResponse(req);
   res._id = id;
   res._rid = this._rid;
   res.socket = socket;
   socket[kCurrent] = res;
-  if (event.expectsContinue && this.listenerCount('checkContinue') > 0) {
+  if (fields[at + 8] && this.listenerCount('checkContinue') > 0) {
     this.emit('checkContinue', req, res);
   } else {
     this.emit('request', req, res);
