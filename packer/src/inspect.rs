@@ -1,7 +1,7 @@
 //! `pack inspect`: what a packed executable holds, read through the same payload reader the
-//! runtime uses. Modules are compressed together in one zstd frame, so each module's
-//! "alone" size is what it compresses to by itself at the default level: a guide to what it
-//! costs, not a slice of the payload.
+//! runtime uses, from the payload's index: each module and asset is compressed by itself, so
+//! its "stored" size is what it takes in the payload. Nothing is decompressed but the index
+//! (and the package table for `--sbom` and `--licenses`).
 //!
 //! Given a bare stub, it says which target the stub is for. `--sbom` and `--licenses` print
 //! the embedded npm packages instead, as a CycloneDX SBOM or as third-party notices.
@@ -10,7 +10,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use payload::{Contents, ModuleKind};
+use payload::{ModuleKind, Store};
 
 use crate::packages;
 
@@ -23,7 +23,7 @@ pub enum Report {
 
 pub fn inspect(binary: &Path, report: Report) -> anyhow::Result<String> {
     let bytes = std::fs::read(binary).with_context(|| format!("cannot open '{}'", binary.display()))?;
-    let contents = match payload::read_contents(&mut std::io::Cursor::new(&bytes)) {
+    let store = match Store::open(&mut std::io::Cursor::new(&bytes)) {
         Err(payload::Error::NoPayload) if matches!(report, Report::Summary) => {
             if let Some(stub) = payload::find_stub_marker(&bytes) {
                 return bare_stub(&stub, bytes.len() as u64);
@@ -32,13 +32,14 @@ pub fn inspect(binary: &Path, report: Report) -> anyhow::Result<String> {
         }
         result => result.with_context(|| format!("'{}'", binary.display()))?,
     };
+    let packages = || store.packages().with_context(|| format!("'{}'", binary.display()));
     match report {
-        Report::Summary => summary(&contents, &bytes[..contents.sizes.offset as usize]),
+        Report::Summary => summary(&store, packages()?.len(), &bytes[..store.sizes().offset as usize]),
         Report::Sbom => {
             let name = binary.file_name().map_or_else(|| "app".to_owned(), |name| name.to_string_lossy().into_owned());
-            Ok(serde_json::to_string_pretty(&packages::sbom(&name, &contents.packages))? + "\n")
+            Ok(serde_json::to_string_pretty(&packages::sbom(&name, &packages()?))? + "\n")
         }
-        Report::Licenses => Ok(packages::notices(&contents.packages)),
+        Report::Licenses => Ok(packages::notices(&packages()?)),
     }
 }
 
@@ -59,40 +60,39 @@ fn format_note(format: u32) -> &'static str {
     }
 }
 
-fn summary(contents: &Contents, stub_bytes: &[u8]) -> anyhow::Result<String> {
-    let Contents { bundle, sizes, .. } = contents;
+fn summary(store: &Store, package_count: usize, stub_bytes: &[u8]) -> anyhow::Result<String> {
+    let sizes = store.sizes();
     let mut out = String::new();
-    let mapped = bundle.modules.iter().filter(|module| module.source_map.is_some()).count();
+    let mapped = store.modules().iter().filter(|module| module.has_source_map()).count();
     let ratio = percent(sizes.compressed, sizes.decompressed);
     let target = payload::find_stub_marker(stub_bytes).map_or_else(|| "unknown (no pack stub marker)".to_owned(), |stub| stub.target);
-    let signature = contents.signature.map_or_else(
+    let signature = store.signature().map_or_else(
         || "none".to_owned(),
         |signature| format!("ed25519, key {} (check it with `pack verify`)", packages::hex(&signature.key_id)),
     );
     writeln!(out, "format version  {}", payload::FORMAT_VERSION)?;
-    writeln!(out, "entry           {}", bundle.entry)?;
-    writeln!(out, "minified        {}", if bundle.minified { "yes" } else { "no" })?;
-    writeln!(out, "source maps     {mapped} of {} modules", bundle.modules.len())?;
-    writeln!(out, "assets          {}", bundle.assets.len())?;
+    writeln!(out, "entry           {}", store.entry())?;
+    writeln!(out, "minified        {}", if store.minified() { "yes" } else { "no" })?;
+    writeln!(out, "source maps     {mapped} of {} modules", store.modules().len())?;
+    writeln!(out, "assets          {}", store.assets().len())?;
     writeln!(out, "stub            {}", human_size(sizes.offset))?;
     writeln!(out, "target          {target}")?;
     writeln!(out, "signature       {signature}")?;
-    writeln!(out, "npm packages    {}", contents.packages.len())?;
+    writeln!(out, "npm packages    {package_count}")?;
+    writeln!(out, "dictionary      {}", if store.has_dictionary() { "trained on the modules" } else { "none" })?;
     writeln!(out, "payload         {} compressed from {} ({ratio} of raw)", human_size(sizes.compressed), human_size(sizes.decompressed))?;
     writeln!(out)?;
-    writeln!(out, "{:>10} {:>10}  {:<5} module", "raw", "alone", "kind")?;
-    for module in &bundle.modules {
-        let raw = module.source.len() as u64 + module.source_map.as_ref().map_or(0, |map| map.len() as u64);
-        let alone = zstd::bulk::compress(module.source.as_bytes(), payload::DEFAULT_COMPRESSION_LEVEL).map_or(0, |bytes| bytes.len() as u64);
+    writeln!(out, "{:>10} {:>10}  {:<5} module", "raw", "stored", "kind")?;
+    for module in store.modules() {
+        let (raw, stored) = module.raw_and_stored_len();
         let kind = match module.kind {
             ModuleKind::Script => "js",
             ModuleKind::Json => "json",
         };
-        writeln!(out, "{:>10} {:>10}  {kind:<5} {}", human_size(raw), human_size(alone), module.key)?;
+        writeln!(out, "{:>10} {:>10}  {kind:<5} {}", human_size(raw), human_size(stored), module.key)?;
     }
-    for asset in &bundle.assets {
-        let alone = zstd::bulk::compress(&asset.bytes, payload::DEFAULT_COMPRESSION_LEVEL).map_or(0, |bytes| bytes.len() as u64);
-        writeln!(out, "{:>10} {:>10}  {:<5} {}", human_size(asset.bytes.len() as u64), human_size(alone), "asset", asset.key)?;
+    for asset in store.assets() {
+        writeln!(out, "{:>10} {:>10}  {:<5} {}", human_size(asset.size()), human_size(asset.stored_len()), "asset", asset.key)?;
     }
     Ok(out)
 }

@@ -115,8 +115,15 @@ fn pack_build(
 /// cannot start.
 fn pack_run(entry: &Path, args: Vec<OsString>) -> ExitCode {
     let Some(graph) = walk(entry, Options::default(), &[], false) else { return ExitCode::FAILURE };
+    let app = match stub_runtime::App::try_from(graph.to_bundle()) {
+        Ok(app) => app,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     let launch = stub_runtime::Launch {
-        bundle: graph.to_bundle(),
+        bundle: app,
         root: graph.root.to_string_lossy().into_owned(),
         exec_path: stub_runtime::current_exe_path(),
         args: args.into_iter().map(|arg| arg.to_string_lossy().into_owned()).collect(),

@@ -1,18 +1,20 @@
 //! Property tests that fuzz the payload reader on stable Rust: valid packed executables are
-//! mutated, truncated and extended, and the reader must answer with an error (or, where the
-//! change left the payload intact, the same contents), never a panic, an out-of-bounds read or
-//! a huge allocation. Allocations in this test binary are capped (see [`CappedAllocator`]), so
-//! a length taken from the input without checking it against the bytes left fails the test.
+//! mutated, truncated and extended, and their indexes and blobs damaged behind a valid
+//! checksum; the reader must answer with an error (or, where the change left the payload
+//! intact, the same contents), never a panic, an out-of-bounds read or a huge allocation.
+//! Allocations in this test binary are capped (see [`CappedAllocator`]), so a length taken
+//! from the input without checking it against the bytes left fails the test.
 //!
 //! `cargo test -p payload` runs 256 cases per property; a longer run:
 //! `PROPTEST_CASES=100000 cargo test -p payload --release fuzz`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::Cursor;
+use std::io::{Cursor, Read};
+use std::sync::OnceLock;
 
 use proptest::prelude::*;
 
-use crate::bundle::{decode_table, encode_table};
+use crate::tests::fix_checksum;
 use crate::*;
 
 /// No single allocation in these tests needs more than this; anything larger was sized from
@@ -78,20 +80,42 @@ fn packed(signed: bool) -> Vec<u8> {
     exe
 }
 
-/// A packed executable whose payload is `table` (any bytes), with a correct checksum, so the
-/// fuzzing reaches the table decoder.
-fn packed_table(table: &[u8]) -> Vec<u8> {
-    let compressed = zstd::bulk::compress(table, 1).unwrap();
+/// A packed executable's index table and the blobs after it.
+fn split_payload(exe: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let payload = &exe[STUB.len()..exe.len() - TRAILER_LEN as usize];
+    let index_len = u32::from_le_bytes(payload[..4].try_into().unwrap()) as usize;
+    let mut table = Vec::new();
+    zstd::stream::read::Decoder::new(&payload[4..4 + index_len]).unwrap().read_to_end(&mut table).unwrap();
+    (table, payload[4 + index_len..].to_vec())
+}
+
+/// A packed executable whose index is `table` (any bytes) followed by `blobs`, with a correct
+/// checksum, so the fuzzing reaches the index decoder.
+fn packed_index(table: &[u8], blobs: &[u8]) -> Vec<u8> {
+    let index = zstd::bulk::compress(table, 1).unwrap();
+    let mut payload = (index.len() as u32).to_le_bytes().to_vec();
+    payload.extend(index);
+    payload.extend_from_slice(blobs);
     let trailer = Trailer {
         offset: STUB.len() as u64,
-        length: compressed.len() as u64,
-        checksum: crc32fast::hash(&compressed),
+        length: payload.len() as u64,
+        checksum: crc32fast::hash(&payload),
         signature: None,
     };
     let mut exe = STUB.to_vec();
-    exe.extend(compressed);
+    exe.extend(payload);
     exe.extend(trailer.to_bytes());
     exe
+}
+
+/// Packed once: training its dictionary takes a while.
+fn packed_with_dictionary() -> &'static [u8] {
+    static PACKED: OnceLock<Vec<u8>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut exe = STUB.to_vec();
+        exe.extend(encode(&crate::tests::many_modules(), STUB.len() as u64, 3).unwrap());
+        exe
+    })
 }
 
 /// One change to a byte string.
@@ -175,26 +199,50 @@ proptest! {
         prop_assert!(signing_digest(&mut Cursor::new(exe)).is_err());
     }
 
-    /// Damaged tables behind a valid checksum: the decoder must fail cleanly or decode
+    /// Damaged indexes behind a valid checksum: the reader must fail cleanly or decode
     /// something, whatever the lengths and counts say.
     #[test]
-    fn fuzz_mutated_tables_decode_or_fail_cleanly(mutations in prop::collection::vec(mutation(), 1..6), cut in 0usize..64) {
-        let mut table = encode_table(&crate::tests::sample(), &sample_packages());
+    fn fuzz_mutated_indexes_decode_or_fail_cleanly(mutations in prop::collection::vec(mutation(), 1..6), cut in 0usize..64) {
+        let (mut table, blobs) = split_payload(&packed(false));
         for mutation in &mutations {
             apply(&mut table, mutation);
         }
         table.truncate(table.len().saturating_sub(cut));
-        let _ = decode_table(&table);
-        let _ = read(packed_table(&table));
+        let _ = read(packed_index(&table, &blobs));
     }
 
     #[test]
-    fn fuzz_random_tables_and_trailers_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        let _ = decode_table(&bytes);
-        let _ = read(packed_table(&bytes));
+    fn fuzz_random_indexes_and_trailers_fail_cleanly(
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+        blobs in prop::collection::vec(any::<u8>(), 0..100),
+    ) {
+        let _ = read(packed_index(&bytes, &blobs));
         let mut with_magic = bytes;
         with_magic.extend_from_slice(&MAGIC);
         prop_assert!(read(with_magic).is_err());
     }
-}
 
+    /// Damaged blobs behind a valid checksum (the index intact): opening succeeds, and reading
+    /// every blob fails cleanly or returns something, with a dictionary or without.
+    #[test]
+    fn fuzz_damaged_blobs_fail_cleanly(with_dictionary in any::<bool>(), mutations in prop::collection::vec(mutation(), 1..6)) {
+        let mut exe = if with_dictionary { packed_with_dictionary().to_vec() } else { packed(false) };
+        let (table, blobs) = split_payload(&exe);
+        let blobs_at = exe.len() - TRAILER_LEN as usize - blobs.len();
+        let trailer_at = exe.len() - TRAILER_LEN as usize;
+        for mutation in &mutations {
+            apply(&mut exe[blobs_at..trailer_at], mutation);
+        }
+        fix_checksum(&mut exe);
+        prop_assert_eq!(split_payload(&exe).0, table);
+        let store = Store::open(&mut Cursor::new(&exe)).unwrap();
+        for module in store.modules() {
+            let _ = store.source(module);
+            let _ = store.source_map(module);
+        }
+        for asset in store.assets() {
+            let _ = store.asset_bytes(asset);
+        }
+        let _ = store.packages();
+    }
+}

@@ -2,14 +2,16 @@
 //!
 //! Both sides link this crate, so the layout lives here once. It knows nothing of JavaScript
 //! engines or parsers: a [`Bundle`] is a list of modules with their sources and their resolved
-//! `require` specifiers; [`Package`]s describe the npm packages they came from.
+//! `require` specifiers; [`Package`]s describe the npm packages they came from. `pack` writes
+//! them with [`encode_with_packages`]; the stub opens them with [`Store`], which reads each
+//! module when it is needed.
 //!
 //! # Layout of a packed executable
 //!
 //! | part    | size      | content                                              |
 //! |---------|-----------|------------------------------------------------------|
 //! | stub    | any       | the stub runtime executable, byte for byte           |
-//! | payload | `length`  | one zstd frame holding the encoded bundle            |
+//! | payload | `length`  | the index, then the blobs it describes               |
 //! | trailer | 112 bytes | where the payload is, how to check it, its signature |
 //!
 //! The trailer, all integers little-endian:
@@ -41,32 +43,63 @@
 //! the same file signed with the same key gives the same bytes. This crate computes the digest
 //! and places the signature; `pack` does the signing and checking (the stub does neither).
 //!
-//! # Encoded bundle (inside the zstd frame)
+//! # Payload
 //!
-//! Strings and byte blobs are a u32 length followed by that many bytes; strings are UTF-8.
+//! Integers are little-endian; strings and byte strings are a u32 length followed by that many
+//! bytes; strings are UTF-8.
+//!
+//! | field        | encoding                                                           |
+//! |--------------|--------------------------------------------------------------------|
+//! | index        | byte string: one zstd frame holding the index table below          |
+//! | blobs        | the rest of the payload: the blobs the index names, in its order,  |
+//! |              | each starting where the one before ends, with nothing after them   |
+//!
+//! A blob is one module source, source map, asset, the package table or the dictionary. The
+//! index describes each with a blob reference: codec (u8: 0 stored as is, 1 one zstd frame),
+//! stored length (u64), length (u64; for codec 0 the same as the stored length). zstd frames
+//! carry no content size, dictionary id or checksum (the index has the size, the trailer's CRC
+//! covers every byte). When the payload has a dictionary, every zstd blob but the dictionary
+//! itself is compressed with it.
+//!
+//! The index table:
+//!
+//! | field           | encoding                                                        |
+//! |-----------------|-----------------------------------------------------------------|
+//! | entry           | string: key of the entry module                                 |
+//! | flags           | u8: bit 0 set when the modules were minified                    |
+//! | dictionary      | u8: 0 none, 1 present, then its blob reference: a zstd          |
+//! |                 | dictionary, trained on the modules                              |
+//! | module count    | u32                                                             |
+//! | each module     | kind (u8: 0 script, 1 JSON), key (string), source (blob ref),   |
+//! |                 | dependency count (u32), then per dependency: specifier, target, |
+//! |                 | source map flag (u8: 0 none, 1 present), then the map (blob ref)|
+//! | asset count     | u32                                                             |
+//! | each asset      | key (string), bytes (blob ref)                                  |
+//! | packages        | blob ref: the package table                                     |
+//!
+//! The package table:
 //!
 //! | field          | encoding                                                          |
 //! |----------------|-------------------------------------------------------------------|
-//! | entry          | string: key of the entry module                                   |
-//! | flags          | u8: bit 0 set when the modules were minified                      |
-//! | module count   | u32                                                               |
-//! | each module    | kind (u8: 0 script, 1 JSON), key (string), source (blob),         |
-//! |                | dependency count (u32), then per dependency: specifier, target,   |
-//! |                | source map flag (u8: 0 none, 1 present), then the map (string)    |
-//! | asset count    | u32                                                               |
-//! | each asset     | key (string), bytes (blob)                                        |
-//! | package count  | u32 (since version 3)                                             |
+//! | package count  | u32                                                               |
 //! | each package   | name, version, license, path, integrity (strings; license and     |
 //! |                | integrity empty when unknown), licence file count (u32), then per |
 //! |                | file: name (string), text (string)                                |
 //!
-//! Module keys are `/`-separated paths relative to the project root. A dependency target is a
-//! module key, `node:<name>` for a built-in module, or `!<CODE> <message>` for an optional
+//! Module keys are `/`-separated paths relative to the project root; modules are sorted by key
+//! (bytewise), as are assets, each key once, so a reader can search them. A dependency target
+//! is a module key, `node:<name>` for a built-in module, or `!<CODE> <message>` for an optional
 //! `require` that fails at run time with that error, as it would in Node. Packages are the npm
 //! packages the modules were taken from, with their licence texts, for SBOMs and notices.
 //!
+//! A reader ([`Store`]) decompresses the index when it opens a payload, and a blob each time it
+//! is asked for it (the runtime's loader asks once per module), so an app pays at start only
+//! for the index, and never for modules it does not require, assets it does not read or the
+//! package table.
+//!
 //! Version history: 2 had a 32-byte trailer (offset, length, CRC, version, magic) and no
-//! package section; 3 added the signature fields and the package section.
+//! package section; 3 added the signature fields and the package section; 4 split the one zstd
+//! frame holding everything into the index and separately compressed blobs, with a dictionary.
 //!
 //! # The stub marker
 //!
@@ -84,8 +117,10 @@
 //! let stub = b"stub bytes".to_vec();
 //! let mut exe = stub.clone();
 //! exe.extend(payload::encode(&bundle, stub.len() as u64, payload::DEFAULT_COMPRESSION_LEVEL).unwrap());
-//! let read = payload::read_from(&mut std::io::Cursor::new(exe)).unwrap();
-//! assert_eq!(read, bundle);
+//! let store = payload::Store::open(&mut std::io::Cursor::new(exe)).unwrap();
+//! let index = store.module("index.js").unwrap();
+//! assert_eq!(store.source(index).unwrap(), "console.log(1)");
+//! assert_eq!(store.to_bundle().unwrap(), bundle);
 //! ```
 
 use std::io::{Read, Seek, SeekFrom};
@@ -95,15 +130,19 @@ use sha2::{Digest, Sha512};
 mod bundle;
 #[cfg(test)]
 mod fuzz;
+mod store;
 mod stub_marker;
+mod wire;
+mod write;
 
 pub use bundle::{Asset, Bundle, LicenseFile, Module, ModuleKind, Package};
+pub use store::{Store, StoredAsset, StoredModule};
 pub use stub_marker::{find_stub_marker, parse_marker, stub_marker, StubInfo, STUB_MARKER_LEN};
 
 /// Identifies a pack trailer: the last 8 bytes of a packed executable.
 pub const MAGIC: [u8; 8] = *b"PACK\x00APP";
 /// The version this build writes and the only one it reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Size of the trailer at the very end of a packed executable.
 pub const TRAILER_LEN: u64 = 112;
 /// Hashed first into the signed digest, so a pack signature means nothing anywhere else.
@@ -114,15 +153,21 @@ const SIGNATURE_FIELD: std::ops::Range<usize> = 32..96;
 const SCHEME_NONE: u32 = 0;
 const SCHEME_ED25519: u32 = 1;
 
+/// Blob codecs (see the crate docs).
+const CODEC_STORED: u8 = 0;
+const CODEC_ZSTD: u8 = 1;
+/// Bit 0 of the index's flags.
+const FLAG_MINIFIED: u8 = 1;
+
 /// How far before the expected trailer to look for a displaced magic, to tell a damaged packed
 /// executable (cut short, or with bytes appended) from a file that never had a payload.
 const TAIL_SLACK: u64 = 64;
 
 /// zstd level for the payload unless the packer is told otherwise. Decompression speed hardly
-/// depends on the level. 16 is where zstd starts optimal parsing: on the express example's
-/// 1.1 MB bundle it packs 14% smaller than zstd's default 3 and within 1.1% of level 19, at
-/// less than half of 19's time (compression is most of the time `pack build` takes).
-pub const DEFAULT_COMPRESSION_LEVEL: i32 = 16;
+/// depends on the level; compression is most of the time `pack build` takes. On the express
+/// fixture (format 4, a frame per module with a dictionary): level 15 packs 0.4% larger than
+/// 16, where zstd starts optimal parsing, in 0.21 s instead of 0.24 s; 3 packs 16% larger.
+pub const DEFAULT_COMPRESSION_LEVEL: i32 = 15;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -243,7 +288,7 @@ pub fn encode(bundle: &Bundle, stub_len: u64, level: i32) -> Result<Vec<u8>, Err
 /// [`encode`], also keeping the metadata and licence texts of the npm packages the bundle's
 /// modules come from.
 pub fn encode_with_packages(bundle: &Bundle, packages: &[Package], stub_len: u64, level: i32) -> Result<Vec<u8>, Error> {
-    let compressed = zstd::bulk::compress(&bundle::encode_table(bundle, packages), level)?;
+    let compressed = write::encode_payload(bundle, packages, level)?;
     let trailer = Trailer {
         offset: stub_len,
         length: compressed.len() as u64,
@@ -320,11 +365,10 @@ impl std::io::Write for HashWriter<'_> {
     }
 }
 
-/// Reads the bundle appended to a packed executable: seeks to the trailer, checks it, reads only
-/// the payload, verifies its checksum, decompresses and decodes it. It does not check the
-/// signature: the runtime has no key to check it with.
+/// Reads the whole bundle appended to a packed executable, decompressing everything: see
+/// [`Store`] for reading it on demand.
 pub fn read_from<R: Read + Seek>(file: &mut R) -> Result<Bundle, Error> {
-    read_contents(file).map(|contents| contents.bundle)
+    Store::open(file)?.to_bundle()
 }
 
 /// Sizes of a payload as found in a packed executable.
@@ -333,12 +377,8 @@ pub struct PayloadSizes {
     /// Where the payload starts: the size of the stub in front of it.
     pub offset: u64,
     pub compressed: u64,
+    /// The index and every blob, decompressed.
     pub decompressed: u64,
-}
-
-/// [`read_from`], also reporting the payload's sizes (for `pack inspect`).
-pub fn read_with_sizes<R: Read + Seek>(file: &mut R) -> Result<(Bundle, PayloadSizes), Error> {
-    read_contents(file).map(|contents| (contents.bundle, contents.sizes))
 }
 
 /// Everything a packed executable's payload and trailer hold.
@@ -351,41 +391,33 @@ pub struct Contents {
     pub signature: Option<Signature>,
 }
 
-/// Reads, checks and decodes the whole payload of a packed executable.
+/// Reads, checks and decodes the whole payload of a packed executable, every blob included.
 pub fn read_contents<R: Read + Seek>(file: &mut R) -> Result<Contents, Error> {
+    let store = Store::open(file)?;
+    Ok(Contents { bundle: store.to_bundle()?, packages: store.packages()?, sizes: store.sizes(), signature: store.signature() })
+}
+
+/// The payload bytes, checked against the trailer's checksum, and the trailer.
+fn read_payload<R: Read + Seek>(file: &mut R) -> Result<(Vec<u8>, Trailer), Error> {
     let (_, trailer) = read_trailer(file)?;
     // Parsing checked offset + length + trailer == file size, so the length is no more than
     // the file holds and allocating it is safe.
     let length = usize::try_from(trailer.length).map_err(|_| corrupt("trailer: payload length too large"))?;
-    let mut compressed = Vec::new();
-    compressed
+    let mut payload = Vec::new();
+    payload
         .try_reserve_exact(length)
         .map_err(|_| corrupt(format!("trailer: cannot allocate {length} bytes for the payload")))?;
+    payload.resize(length, 0);
     file.seek(SeekFrom::Start(trailer.offset))?;
-    file.take(trailer.length).read_to_end(&mut compressed)?;
-    if compressed.len() != length {
-        return Err(corrupt("payload: shorter than the trailer says"));
-    }
-    if crc32fast::hash(&compressed) != trailer.checksum {
+    // One read of the known length, rather than reads of growing sizes until the end.
+    file.read_exact(&mut payload).map_err(|err| match err.kind() {
+        std::io::ErrorKind::UnexpectedEof => corrupt("payload: shorter than the trailer says"),
+        _ => Error::Io(err),
+    })?;
+    if crc32fast::hash(&payload) != trailer.checksum {
         return Err(corrupt("payload: checksum mismatch (the file was modified or damaged after packing)"));
     }
-    let encoded = decompress(&compressed)?;
-    let sizes = PayloadSizes { offset: trailer.offset, compressed: trailer.length, decompressed: encoded.len() as u64 };
-    let (bundle, packages) = bundle::decode_table(&encoded)?;
-    Ok(Contents { bundle, packages, sizes, signature: trailer.signature })
-}
-
-/// Decompresses the payload's one zstd frame. The output grows with what the frame really
-/// holds (never preallocated from the size the frame header claims).
-fn decompress(compressed: &[u8]) -> Result<Vec<u8>, Error> {
-    let mut decoder = zstd::stream::read::Decoder::new(compressed)
-        .map_err(|err| corrupt(format!("payload: decompression failed: {err}")))?
-        .single_frame();
-    let mut out = Vec::new();
-    decoder
-        .read_to_end(&mut out)
-        .map_err(|err| corrupt(format!("payload: decompression failed: {err}")))?;
-    Ok(out)
+    Ok((payload, trailer))
 }
 
 /// Seeks to the end of `file`, reads and parses its trailer.
@@ -408,7 +440,8 @@ mod tests {
 
     const STUB: &[u8] = b"#!stub\x7fELF pretend";
 
-    /// A bundle using every part of the format (also the fuzz tests' seed).
+    /// A bundle using every part of the format (also the fuzz tests' seed), sorted by key as
+    /// the packer sorts it, so it reads back as it is.
     pub(crate) fn sample() -> Bundle {
         let mut index = Module::new(ModuleKind::Script, "index.js", "require('./lib/a')");
         index.dependencies.push(("./lib/a".into(), "lib/a.js".into()));
@@ -418,12 +451,38 @@ mod tests {
             entry: "index.js".into(),
             minified: true,
             modules: vec![
+                Module::new(ModuleKind::Json, "config.json", "{\"a\": [1, 2]}"),
                 index,
                 Module::new(ModuleKind::Script, "lib/a.js", "module.exports = 1"),
-                Module::new(ModuleKind::Json, "config.json", "{\"a\": [1, 2]}"),
+                Module::new(ModuleKind::Script, "lib/big.js", format!("module.exports = [{}];", "'pack', ".repeat(100))),
             ],
-            assets: vec![Asset { key: "static/logo.bin".into(), bytes: vec![0, 255, 7] }],
+            assets: vec![
+                Asset { key: "static/logo.bin".into(), bytes: vec![0, 255, 7] },
+                Asset { key: "static/zeros.bin".into(), bytes: vec![0; 300] },
+            ],
         }
+    }
+
+    /// Enough varied modules for the packer to train a dictionary on.
+    pub(crate) fn many_modules() -> Bundle {
+        let mut seed = 7u64;
+        let mut next = move |below: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        };
+        const WORDS: [&str; 8] = ["request", "response", "options", "callback", "buffer", "stream", "error", "headers"];
+        let modules = (0..40)
+            .map(|file| {
+                let source: String = (0..120)
+                    .map(|line| {
+                        let (a, b) = (WORDS[next(8) as usize], WORDS[next(8) as usize]);
+                        format!("function {a}_{file}_{line}({b}) {{ if (!{b}) throw new TypeError('{a} needs {b}'); return {b}.{a} + {}; }}\n", next(1000))
+                    })
+                    .collect();
+                Module::new(ModuleKind::Script, format!("lib/m{file:02}.js"), source)
+            })
+            .collect();
+        Bundle { entry: "lib/m00.js".into(), minified: false, modules, assets: vec![] }
     }
 
     fn packed(bundle: &Bundle) -> Vec<u8> {
@@ -570,5 +629,98 @@ mod tests {
         exe.extend_from_slice(&MAGIC);
         let err = read(exe).unwrap_err();
         assert!(matches!(err, Error::UnsupportedVersion { found: 2, supported: FORMAT_VERSION }), "{err}");
+    }
+
+    /// The traced lines of blobs read on this thread.
+    fn traced() -> Vec<String> {
+        TRACE.with(|lines| lines.borrow_mut().drain(..).collect())
+    }
+
+    thread_local! {
+        static TRACE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    fn open_traced(exe: &[u8]) -> Store {
+        let mut store = Store::open(&mut Cursor::new(exe)).unwrap();
+        store.set_trace(|line| TRACE.with(|lines| lines.borrow_mut().push(line.to_owned())));
+        traced();
+        store
+    }
+
+    #[test]
+    fn opening_decompresses_no_blob_and_reading_one_decompresses_only_it() {
+        let exe = packed(&sample());
+        let store = open_traced(&exe);
+        assert_eq!((store.entry(), store.minified(), store.modules().len()), ("index.js", true, 4));
+        assert_eq!(traced(), Vec::<String>::new());
+        let big = store.module("lib/big.js").unwrap();
+        assert_eq!(store.source(big).unwrap(), sample().modules[3].source);
+        assert_eq!(traced(), ["decompressed module lib/big.js (820 bytes)"]);
+        let index = store.module("index.js").unwrap();
+        assert_eq!(store.source_map(index).unwrap().as_deref(), Some("{\"version\":3}"));
+        assert_eq!(traced(), ["read uncompressed source map of module index.js (13 bytes)"]);
+        let zeros = store.asset("static/zeros.bin").unwrap();
+        assert_eq!((zeros.size(), store.asset_bytes(zeros).unwrap().len()), (300, 300));
+        assert!(zeros.stored_len() < 300);
+        assert!(store.module("lib/missing.js").is_none() && store.asset("index.js").is_none());
+    }
+
+    #[test]
+    fn many_modules_share_a_trained_dictionary() {
+        let bundle = many_modules();
+        let exe = packed(&bundle);
+        let store = open_traced(&exe);
+        assert!(store.has_dictionary());
+        let module = store.module("lib/m17.js").unwrap();
+        assert_eq!(store.source(module).unwrap(), bundle.modules[17].source);
+        let lines = traced();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("decompressed dictionary ("), "{lines:?}");
+        assert_eq!(lines[1], format!("decompressed module lib/m17.js ({} bytes)", bundle.modules[17].source.len()));
+        assert_eq!(store.to_bundle().unwrap(), bundle);
+        // A dictionary earns its keep: the payload is smaller than with each module alone.
+        let alone_len = |module: &Module| zstd::bulk::compress(module.source.as_bytes(), DEFAULT_COMPRESSION_LEVEL).unwrap().len();
+        let alone: usize = bundle.modules.iter().map(alone_len).sum();
+        assert!(store.sizes().compressed < alone as u64, "{} >= {alone}", store.sizes().compressed);
+    }
+
+    #[test]
+    fn packing_is_reproducible() {
+        assert_eq!(packed(&many_modules()), packed(&many_modules()));
+    }
+
+    /// Recomputes the trailer's checksum after the payload was changed on purpose.
+    pub(crate) fn fix_checksum(exe: &mut [u8]) {
+        let trailer_at = exe.len() - TRAILER_LEN as usize;
+        let payload_at = u64::from_le_bytes(exe[trailer_at..trailer_at + 8].try_into().unwrap()) as usize;
+        let checksum = crc32fast::hash(&exe[payload_at..trailer_at]);
+        exe[trailer_at + 16..trailer_at + 20].copy_from_slice(&checksum.to_le_bytes());
+    }
+
+    #[test]
+    fn a_damaged_blob_fails_when_read_naming_its_module() {
+        let mut exe = packed(&sample());
+        let store = Store::open(&mut Cursor::new(&exe)).unwrap();
+        let at = store.source_span(store.module("lib/big.js").unwrap()).start as usize;
+        exe[at..at + 4].copy_from_slice(b"junk");
+        fix_checksum(&mut exe);
+        let store = Store::open(&mut Cursor::new(&exe)).unwrap();
+        assert_eq!(store.source(store.module("lib/a.js").unwrap()).unwrap(), "module.exports = 1");
+        let err = store.source(store.module("lib/big.js").unwrap()).unwrap_err().to_string();
+        assert!(err.starts_with("corrupt payload: module lib/big.js: decompression failed: "), "{err}");
+        assert!(read_contents(&mut Cursor::new(&exe)).is_err());
+    }
+
+    #[test]
+    fn bundles_held_uncompressed_read_the_same() {
+        let store = Store::from_bundle(&sample()).unwrap();
+        assert_eq!(store.to_bundle().unwrap(), sample());
+        assert_eq!(store.packages().unwrap(), vec![]);
+        let mut unsorted = sample();
+        unsorted.modules.reverse();
+        assert_eq!(Store::from_bundle(&unsorted).unwrap().to_bundle().unwrap(), sample());
+        let mut twice = sample();
+        twice.modules.push(twice.modules[1].clone());
+        assert_eq!(Store::from_bundle(&twice).err().unwrap().to_string(), "corrupt payload: index: module index.js appears twice");
     }
 }

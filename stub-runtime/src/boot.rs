@@ -3,18 +3,18 @@
 
 use anyhow::Context;
 use deno_core::{v8, JsRuntime, PollEventLoopOptions, RuntimeOptions};
-use payload::Bundle;
 
 use std::rc::Rc;
 
 use crate::source_maps::SourceMaps;
 use crate::ops::worker::WorkerSelf;
-use crate::vfs::Vfs;
+use crate::vfs::{App, Vfs};
 use crate::{builtins, code_cache, fatal, ops, snapshot, virtual_root};
 
 /// Everything a run needs: the app and how it was invoked.
 pub struct Launch {
-    pub bundle: Bundle,
+    /// The app's payload, read on demand, and its entry module.
+    pub bundle: App,
     /// The directory module keys are relative to, as the app sees it.
     pub root: String,
     /// `process.execPath`: the executable that can run scripts again (the app binary or `pack`).
@@ -32,7 +32,7 @@ impl Launch {
     }
 
     /// A launch of a packed executable: modules live under its [`virtual_root`].
-    pub fn packed(bundle: Bundle, args: Vec<String>) -> Launch {
+    pub fn packed(bundle: App, args: Vec<String>) -> Launch {
         let exec_path = current_exe_path();
         Launch { bundle, root: virtual_root(&exec_path), exec_path, args, virtual_fs: true }
     }
@@ -43,7 +43,7 @@ impl Launch {
         let mtime_ms = modified
             .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0.0, |since| since.as_millis() as f64);
-        Vfs::new(self.bundle, self.root, self.virtual_fs, mtime_ms)
+        Vfs::new(self.bundle, self.root, self.exec_path, self.virtual_fs, mtime_ms)
     }
 }
 

@@ -1,6 +1,9 @@
 //! The stub runtime executable. Packed apps are this binary with a payload appended; run bare,
 //! it has no app and says so.
 //!
+//! `PACK_DEBUG=payload` in the environment traces each blob read from the payload (to see
+//! what an app decompresses, and when).
+//!
 //! Exit codes: the app's own, or 1 for an uncaught error; 2 when there is no payload (a bare
 //! stub); 70 when the payload cannot be read (corrupt, truncated or from another version) and
 //! after a panic (a bug in pack, see `fatal.rs`); 134 when the JS heap is exhausted.
@@ -16,15 +19,19 @@ fn main() -> ExitCode {
     // Referenced, so the linker keeps the marker.
     std::hint::black_box(&STUB_MARKER);
     let exe = stub_runtime::current_exe_path();
-    let bundle = File::open(&exe).map_err(payload::Error::from).and_then(|mut file| payload::read_from(&mut file));
-    match bundle {
-        Ok(mut bundle) => {
-            if let Err(message) = use_fork_entry(&mut bundle, &exe) {
+    let store = File::open(&exe).map_err(payload::Error::from).and_then(|mut file| payload::Store::open(&mut file));
+    match store {
+        Ok(mut store) => {
+            if debugging("payload") {
+                store.set_trace(|line| eprintln!("pack: {line}"));
+            }
+            let mut app = stub_runtime::App::new(store);
+            if let Err(message) = use_fork_entry(&mut app, &exe) {
                 eprintln!("{message}");
                 return ExitCode::from(1);
             }
             let args = std::env::args().skip(1).collect();
-            let code = stub_runtime::run(stub_runtime::Launch::packed(bundle, args));
+            let code = stub_runtime::run(stub_runtime::Launch::packed(app, args));
             ExitCode::from(code as u8)
         }
         Err(payload::Error::NoPayload) => {
@@ -42,7 +49,7 @@ fn main() -> ExitCode {
 /// naming the module to start from: a path under the virtual root (as the app sees its own
 /// files) or a module key, with or without its `.js`. The variable is taken out of the
 /// environment, so the forked module's own children start normally.
-fn use_fork_entry(bundle: &mut payload::Bundle, exe: &str) -> Result<(), String> {
+fn use_fork_entry(app: &mut stub_runtime::App, exe: &str) -> Result<(), String> {
     let Some(requested) = std::env::var_os("PACK_FORK_ENTRY") else { return Ok(()) };
     std::env::remove_var("PACK_FORK_ENTRY");
     let requested = requested.to_string_lossy().into_owned();
@@ -51,12 +58,18 @@ fn use_fork_entry(bundle: &mut payload::Bundle, exe: &str) -> Result<(), String>
     let found = ["", ".js", ".cjs", ".mjs", ".ts", "/index.js"]
         .iter()
         .map(|suffix| format!("{key}{suffix}"))
-        .find(|candidate| bundle.modules.iter().any(|module| &module.key == candidate));
+        .find(|candidate| app.store.module(candidate).is_some());
     match found {
         Some(key) => {
-            bundle.entry = key;
+            app.entry = key;
             Ok(())
         }
         None => Err(format!("Error: Cannot find module '{requested}': it is not bundled into {exe}")),
     }
+}
+
+/// Whether `PACK_DEBUG` (a comma-separated list) names `topic`: `payload` traces every blob
+/// the runtime reads from its payload, one line each on stderr.
+fn debugging(topic: &str) -> bool {
+    std::env::var("PACK_DEBUG").is_ok_and(|topics| topics.split(',').any(|named| named.trim() == topic))
 }

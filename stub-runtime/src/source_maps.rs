@@ -7,26 +7,44 @@
 //! `resolve` and `load` refuse.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use deno_core::error::ModuleLoaderError;
 use deno_core::{ModuleLoadOptions, ModuleLoadReferrer, ModuleLoadResponse, ModuleLoader, ModuleSpecifier, ResolutionKind};
 use deno_error::JsErrorBox;
+use payload::Store;
+
 use crate::boot::Launch;
 
+/// Maps are decompressed when a stack frame in their module is formatted (deno_core keeps the
+/// ones it decoded), never at start.
 pub struct SourceMaps {
-    by_url: HashMap<String, String>,
+    store: Arc<Store>,
+    /// What a module's key is appended to for its path: the root and a `/`.
+    path_prefix: String,
+    exec_path: String,
+    /// Module URL to module key, for the modules that have a map; made on first use.
+    mapped_keys: OnceCell<HashMap<String, String>>,
 }
 
 impl SourceMaps {
     pub fn new(launch: &Launch) -> SourceMaps {
-        let by_url = launch
-            .bundle
-            .modules
-            .iter()
-            .filter_map(|module| Some((module_url(&launch.path_of(&module.key))?, module.source_map.clone()?)))
-            .collect();
-        SourceMaps { by_url }
+        SourceMaps {
+            store: launch.bundle.store.clone(),
+            path_prefix: launch.path_of(""),
+            exec_path: launch.exec_path.clone(),
+            mapped_keys: OnceCell::new(),
+        }
+    }
+
+    fn key_of(&self, url: &str) -> Option<&str> {
+        let keys = self.mapped_keys.get_or_init(|| {
+            let mapped = self.store.modules().iter().filter(|module| module.has_source_map());
+            mapped.filter_map(|module| Some((module_url(&format!("{}{}", self.path_prefix, module.key))?, module.key.clone()))).collect()
+        });
+        keys.get(url).map(String::as_str)
     }
 }
 
@@ -36,15 +54,12 @@ fn module_url(path: &str) -> Option<String> {
 }
 
 /// The original text of a module: the source embedded in its source map, else the module itself.
-pub fn original_source(module: &payload::Module) -> Cow<'_, str> {
-    let from_map = module.source_map.as_deref().and_then(|map| {
+pub fn original_source(source: String, source_map: Option<&str>) -> String {
+    let from_map = source_map.and_then(|map| {
         let map: deno_core::serde_json::Value = deno_core::serde_json::from_str(map).ok()?;
         map.get("sourcesContent")?.get(0)?.as_str().map(str::to_owned)
     });
-    match from_map {
-        Some(text) => Cow::Owned(text),
-        None => Cow::Borrowed(&module.source),
-    }
+    from_map.unwrap_or(source)
 }
 
 impl ModuleLoader for SourceMaps {
@@ -57,6 +72,14 @@ impl ModuleLoader for SourceMaps {
     }
 
     fn get_source_map(&self, file_name: &str) -> Option<Cow<'_, [u8]>> {
-        self.by_url.get(file_name).map(|map| Cow::Borrowed(map.as_bytes()))
+        let module = self.store.module(self.key_of(file_name)?)?;
+        match self.store.source_map(module) {
+            Ok(map) => map.map(|map| Cow::Owned(map.into_bytes())),
+            // Formatting a stack frame cannot fail: the frame stays unmapped, and this says why.
+            Err(err) => {
+                eprintln!("{}: {err}", self.exec_path);
+                None
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Worker threads: each runs its own `JsRuntime` (the engine allows one per thread) on its own
-//! current-thread tokio runtime, over the same app bundle as the main thread.
+//! current-thread tokio runtime, over the same payload store as the main thread (so a module
+//! is decompressed again by the thread that loads it, but the payload is never read twice).
 //!
 //! The worker's entry is a small module the loader sees as `[worker]`; it hands control to
 //! `js/internal/worker/main.js`, which sets up `parentPort` and then runs the worker's file (or
@@ -9,10 +10,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use deno_core::v8;
-use payload::{Bundle, Module, ModuleKind};
+use payload::{Module, ModuleKind, Store};
 
 use crate::boot::Launch;
 use crate::ops::worker::{WorkerEvent, WorkerSelf};
+use crate::vfs::App;
 
 /// The module key of a worker's synthetic entry.
 pub const WORKER_ENTRY: &str = "[worker]";
@@ -26,14 +28,16 @@ pub struct WorkerHost {
     root: String,
     exec_path: String,
     virtual_fs: bool,
-    /// Under `pack run` the bundle exists only in memory, so it is kept. A packed executable
-    /// reads its payload again when it starts a worker, which costs apps without workers nothing.
-    bundle: Option<Arc<Bundle>>,
+    store: Arc<Store>,
 }
 
 pub fn init(state: &mut deno_core::OpState, launch: &Launch) {
-    let bundle = (!launch.virtual_fs).then(|| Arc::new(launch.bundle.clone()));
-    state.put(WorkerHost { root: launch.root.clone(), exec_path: launch.exec_path.clone(), virtual_fs: launch.virtual_fs, bundle });
+    state.put(WorkerHost {
+        root: launch.root.clone(),
+        exec_path: launch.exec_path.clone(),
+        virtual_fs: launch.virtual_fs,
+        store: launch.bundle.store.clone(),
+    });
 }
 
 /// How a worker is stopped from outside (`worker.terminate()`) or from inside (`process.exit`).
@@ -92,16 +96,11 @@ impl Control {
 
 /// Starts the worker's thread. It reports `Exit` when its runtime ends, whatever the cause.
 pub fn spawn(host: &WorkerHost, worker: WorkerSelf) -> anyhow::Result<()> {
-    let mut bundle = match &host.bundle {
-        Some(bundle) => Bundle::clone(bundle),
-        None => payload::read_from(&mut std::fs::File::open(&host.exec_path)?)?,
-    };
     let mut entry = Module::new(ModuleKind::Script, WORKER_ENTRY, "require('internal/worker/main').start(module, require);");
     entry.dependencies.push(("internal/worker/main".into(), "node:internal/worker/main".into()));
-    bundle.modules.push(entry);
-    bundle.entry = WORKER_ENTRY.into();
+    let app = App { entry: WORKER_ENTRY.into(), store: host.store.clone(), synthetic: Some(entry) };
     let launch = Launch {
-        bundle,
+        bundle: app,
         root: host.root.clone(),
         exec_path: host.exec_path.clone(),
         args: worker.start.argv.clone(),

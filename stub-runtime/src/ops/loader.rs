@@ -3,10 +3,11 @@
 //! hand out what the packer recorded.
 
 use deno_core::{op2, OpState};
+use deno_error::JsErrorBox;
 use payload::ModuleKind;
 use serde::Serialize;
 
-use crate::vfs::Vfs;
+use crate::vfs::{LoadedModule, Vfs};
 
 #[derive(Serialize)]
 pub struct EntryInfo {
@@ -29,24 +30,28 @@ pub fn op_loader_entry(state: &mut OpState) -> EntryInfo {
     EntryInfo { entry: vfs.entry.clone(), root: vfs.root.clone() }
 }
 
+/// The module with this key, its source decompressed from the payload now; null when the app
+/// has no such module.
 #[op2]
 #[serde]
-pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Option<ModuleRecord> {
-    let module = state.borrow::<Vfs>().module(key)?;
-    let kind = match module.kind {
+pub fn op_loader_module(state: &mut OpState, #[string] key: &str) -> Result<Option<ModuleRecord>, JsErrorBox> {
+    let Some(loaded) = state.borrow::<Vfs>().load_module(key) else { return Ok(None) };
+    let LoadedModule { kind, source, dependencies } = loaded.map_err(JsErrorBox::generic)?;
+    let kind = match kind {
         ModuleKind::Script => "script",
         ModuleKind::Json => "json",
     };
-    Some(ModuleRecord { kind, source: module.source.clone(), dependencies: module.dependencies.clone() })
+    Ok(Some(ModuleRecord { kind, source, dependencies }))
 }
 
 /// The original text of a module (before TypeScript stripping or minifying), for the source
 /// line shown above an uncaught error's stack.
 #[op2]
 #[string]
-pub fn op_loader_original_source(state: &mut OpState, #[string] key: &str) -> Option<String> {
-    let module = state.borrow::<Vfs>().module(key)?;
-    Some(crate::source_maps::original_source(module).into_owned())
+pub fn op_loader_original_source(state: &mut OpState, #[string] key: &str) -> Result<Option<String>, JsErrorBox> {
+    let Some(found) = state.borrow::<Vfs>().source_and_map(key) else { return Ok(None) };
+    let (source, map) = found.map_err(JsErrorBox::generic)?;
+    Ok(Some(crate::source_maps::original_source(source, map.as_deref())))
 }
 
 /// Names `require` treats as Node built-ins.

@@ -27,25 +27,27 @@ pub fn op_vfs_info(state: &mut OpState) -> VfsInfo {
 #[derive(Serialize)]
 pub struct VfsStat {
     kind: &'static str,
-    size: usize,
+    size: u64,
 }
 
 #[op2]
 #[serde]
 pub fn op_vfs_stat(state: &mut OpState, #[string] path: &str) -> Option<VfsStat> {
     match state.borrow::<Vfs>().lookup(path)? {
-        Entry::File(bytes) => Some(VfsStat { kind: "file", size: bytes.len() }),
-        Entry::Directory(names) => Some(VfsStat { kind: "directory", size: names.len() }),
+        Entry::File(file) => Some(VfsStat { kind: "file", size: file.size() }),
+        Entry::Directory(names) => Some(VfsStat { kind: "directory", size: names.len() as u64 }),
     }
 }
 
-/// The bytes of an embedded file; empty when the path is not an embedded file (check with stat).
+/// The bytes of an embedded file, decompressed now; empty when the path is not an embedded
+/// file (check with stat).
 #[op2]
 #[buffer]
-pub fn op_vfs_read(state: &mut OpState, #[string] path: &str) -> Vec<u8> {
-    match state.borrow::<Vfs>().lookup(path) {
-        Some(Entry::File(bytes)) => bytes.to_vec(),
-        _ => Vec::new(),
+pub fn op_vfs_read(state: &mut OpState, #[string] path: &str) -> Result<Vec<u8>, JsErrorBox> {
+    let vfs = state.borrow::<Vfs>();
+    match vfs.lookup(path) {
+        Some(Entry::File(file)) => Ok(vfs.read(file).map_err(JsErrorBox::generic)?.into_owned()),
+        _ => Ok(Vec::new()),
     }
 }
 
@@ -66,9 +68,11 @@ pub fn op_vfs_readdir(state: &mut OpState, #[string] path: &str) -> Option<Vec<S
 #[op2]
 #[string]
 pub fn op_vfs_executable_path(state: &mut OpState, #[string] path: &str) -> Result<Option<String>, JsErrorBox> {
-    let Some(Entry::File(bytes)) = state.borrow::<Vfs>().lookup(path) else { return Ok(None) };
+    let vfs = state.borrow::<Vfs>();
+    let Some(Entry::File(file)) = vfs.lookup(path) else { return Ok(None) };
+    let bytes = vfs.read(file).map_err(JsErrorBox::generic)?;
     let name = std::path::Path::new(path).file_name().map_or_else(|| "executable".into(), |name| name.to_owned());
-    let extracted = executable_cache::materialize(bytes, &name)
+    let extracted = executable_cache::materialize(&bytes, &name)
         .map_err(|err| JsErrorBox::generic(format!("cannot extract the embedded executable '{path}': {err}")))?;
     Ok(Some(extracted.to_string_lossy().into_owned()))
 }
