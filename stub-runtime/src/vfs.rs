@@ -103,6 +103,11 @@ impl Vfs {
         })
     }
 
+    /// Whether a module has that key; nothing is decompressed.
+    pub fn has_module(&self, key: &str) -> bool {
+        self.synthetic(key).is_some() || self.store.module(key).is_some()
+    }
+
     /// The module with its source, decompressed now; `None` when no module has that key.
     pub fn load_module(&self, key: &str) -> Option<Result<LoadedModule, String>> {
         if let Some(module) = self.synthetic(key) {

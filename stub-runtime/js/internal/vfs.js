@@ -121,7 +121,7 @@ function bundledModuleKey(path) {
   if (!path.startsWith(prefix)) return null;
   const key = path.slice(prefix.length);
   for (const suffix of ['', '.js', '.cjs', '.mjs', '.ts', '/index.js']) {
-    if (ops.op_loader_module(key + suffix) !== null) return key + suffix;
+    if (ops.op_loader_has_module(key + suffix)) return key + suffix;
   }
   return null;
 }

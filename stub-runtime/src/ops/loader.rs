@@ -30,6 +30,12 @@ pub fn op_loader_entry(state: &mut OpState) -> EntryInfo {
     EntryInfo { entry: vfs.entry.clone(), root: vfs.root.clone() }
 }
 
+/// Whether the app has a module with this key, without decompressing it.
+#[op2(fast)]
+pub fn op_loader_has_module(state: &mut OpState, #[string] key: &str) -> bool {
+    state.borrow::<Vfs>().has_module(key)
+}
+
 /// The module with this key, its source decompressed from the payload now; null when the app
 /// has no such module.
 #[op2]

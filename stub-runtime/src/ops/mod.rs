@@ -43,6 +43,7 @@ deno_core::extension!(
         crypto::op_crypto_timing_safe_equal,
 
         loader::op_loader_entry,
+        loader::op_loader_has_module,
         loader::op_loader_module,
         loader::op_loader_original_source,
         loader::op_loader_builtin,
