@@ -15,11 +15,12 @@ fn main() {
     println!("cargo:rerun-if-changed=js");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rustc-env=PACK_STUB_TARGET={}", std::env::var("TARGET").expect("cargo sets TARGET"));
+    let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // Stored compressed: every packed app carries it, and it shrinks to a quarter.
     let snapshot = zstd::bulk::compress(&make_startup_snapshot(), 19).expect("the snapshot compresses");
-    let out = std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("startup.snap.zst");
+    let out = out_dir.join("startup.snap.zst");
     std::fs::write(&out, snapshot).unwrap_or_else(|err| panic!("cannot write {}: {err}", out.display()));
-    write_builtins_archive(std::path::Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")));
+    write_builtins_archive(&out_dir);
 }
 
 /// Every file under js/, compressed one by one (so a start decompresses only what it
